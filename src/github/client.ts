@@ -1,0 +1,58 @@
+import type { Octokit } from '@octokit/rest';
+import type { Pacer } from './pacer.js';
+
+/** The part of Octokit that spec-sync uses: Probot's `context.octokit` and the CLI's `@octokit/rest` both fit. */
+export type GitHubClient = Pick<Octokit, 'rest' | 'paginate' | 'request' | 'hook'>;
+
+/** Retries of one request after GitHub asked us to slow down; beyond this the job fails and says why. */
+export const MAX_RATE_LIMIT_RETRIES = 3;
+/** GitHub: "If the retry-after response header is not present, wait for at least one minute". */
+export const DEFAULT_SECONDARY_WAIT_MS = 60_000;
+/** A primary limit resetting later than this fails the job instead of holding it. */
+export const MAX_PRIMARY_WAIT_MS = 15 * 60_000;
+
+const paced = new WeakSet<object>();
+
+interface ResponseLike {
+  status?: number;
+  message?: string;
+  response?: { headers?: Record<string, string | number | undefined> };
+}
+
+/** How long GitHub asked us to wait, or null when the error is not a rate limit. */
+export function rateLimitWait(error: unknown, now: number): number | null {
+  const { status, message = '', response } = (error ?? {}) as ResponseLike;
+  if (status !== 403 && status !== 429) return null;
+  const headers = response?.headers ?? {};
+  const retryAfter = Number(headers['retry-after']);
+  if (Number.isFinite(retryAfter) && retryAfter >= 0) return retryAfter * 1000;
+  if (String(headers['x-ratelimit-remaining']) === '0') {
+    const reset = Number(headers['x-ratelimit-reset']) * 1000;
+    return Number.isFinite(reset) ? Math.max(reset - now, 1000) : DEFAULT_SECONDARY_WAIT_MS;
+  }
+  if (/secondary rate limit|abuse/i.test(message)) return DEFAULT_SECONDARY_WAIT_MS;
+  return null;
+}
+
+/**
+ * Routes every request of this client through the installation's pacer, and retries one that GitHub
+ * refused for a rate limit after the wait it asked for: a refused request did nothing, so retrying is safe.
+ */
+export function paceClient(client: GitHubClient, pacer: Pacer): void {
+  if (paced.has(client)) return;
+  paced.add(client);
+  client.hook.wrap('request', async (request, options) => {
+    const mutating = options.method !== 'GET' && options.method !== 'HEAD';
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await (mutating
+          ? pacer.write(async () => request(options))
+          : pacer.read(async () => request(options)));
+      } catch (error) {
+        const wait = rateLimitWait(error, Date.now());
+        if (wait === null || attempt >= MAX_RATE_LIMIT_RETRIES || wait > MAX_PRIMARY_WAIT_MS) throw error;
+        pacer.pause(wait);
+      }
+    }
+  });
+}

@@ -1,0 +1,67 @@
+import type { Context } from 'probot';
+import type { JobQueue } from '../queue/jobs.js';
+
+/** The requested action on spec-sync's check runs (GitHub: identifier at most 20 characters). */
+export const SYNC_NOW_ACTION = 'sync-issues';
+
+export async function onCheckSuite(
+  context: Context<'check_suite.requested' | 'check_suite.rerequested'>,
+  queue: JobQueue,
+): Promise<void> {
+  const { payload } = context;
+  if (!payload.installation) return;
+  await queue.add({
+    kind: 'check-suite',
+    installationId: payload.installation.id,
+    owner: payload.repository.owner.login,
+    repo: payload.repository.name,
+    deliveryId: context.id,
+    headSha: payload.check_suite.head_sha,
+    branch: payload.check_suite.head_branch,
+  });
+}
+
+export async function onMergeGroup(
+  context: Context<'merge_group.checks_requested'>,
+  queue: JobQueue,
+): Promise<void> {
+  const { payload } = context;
+  if (!payload.installation || !payload.repository) return;
+  await queue.add({
+    kind: 'check-suite',
+    installationId: payload.installation.id,
+    owner: payload.repository.owner.login,
+    repo: payload.repository.name,
+    deliveryId: context.id,
+    headSha: payload.merge_group.head_sha,
+    branch: payload.merge_group.head_ref.replace(/^refs\/heads\//, ''),
+  });
+}
+
+/** A rerun asked from the checks tab, or the "Sync issues now" button; only for spec-sync's own runs. */
+export async function onCheckRun(
+  context: Context<'check_run.rerequested' | 'check_run.requested_action'>,
+  queue: JobQueue,
+): Promise<void> {
+  const { payload } = context;
+  const specDir = payload.check_run.external_id;
+  if (!payload.installation || !payload.repository || !specDir) return;
+  const repo = {
+    installationId: payload.installation.id,
+    owner: payload.repository.owner.login,
+    repo: payload.repository.name,
+    deliveryId: context.id,
+  };
+  if (payload.action === 'requested_action') {
+    if (payload.requested_action?.identifier !== SYNC_NOW_ACTION) return;
+    await queue.add({ kind: 'sync-spec', ...repo, specDir });
+  }
+  await queue.add({
+    kind: 'check-spec',
+    ...repo,
+    specDir,
+    headSha: payload.check_run.head_sha,
+    branch: payload.check_run.check_suite?.head_branch ?? null,
+    rerun: true,
+  });
+}

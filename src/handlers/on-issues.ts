@@ -1,0 +1,26 @@
+import type { Context } from 'probot';
+import type { JobQueue } from '../queue/jobs.js';
+
+/** The marker every task issue carries; an issue without it is not spec-sync's and costs no request. */
+const TASK_MARKER = '<!-- spec-sync:task';
+
+/** A person closed or reopened a task issue: tasks.md follows (the job reads both sides first). */
+export async function onIssueState(
+  context: Context<'issues.closed' | 'issues.reopened'>,
+  queue: JobQueue,
+): Promise<void> {
+  const { payload } = context;
+  if (!payload.installation || !payload.issue.body?.includes(TASK_MARKER)) return;
+  // spec-sync's own closes and reopens follow the file already: acting on them would only echo.
+  if (payload.sender.type === 'Bot') return;
+  await queue.add({
+    kind: 'issue-state',
+    installationId: payload.installation.id,
+    owner: payload.repository.owner.login,
+    repo: payload.repository.name,
+    deliveryId: context.id,
+    issueNumber: payload.issue.number,
+    state: payload.issue.state === 'closed' ? 'closed' : 'open',
+    stateReason: payload.issue.state_reason ?? null,
+  });
+}

@@ -1,0 +1,111 @@
+/**
+ * Jobs are plain data (no clients, no contexts), so that the same job runs from the in-process queue or
+ * from a Redis queue in another process: the worker authenticates as the installation when it runs.
+ */
+
+export interface RepoJob {
+  installationId: number;
+  owner: string;
+  repo: string;
+  /** The webhook delivery that caused the job, for logs. */
+  deliveryId?: string;
+}
+
+/** Reconcile a spec's issues with the tasks.md on its tracking branch (level-triggered). */
+export interface SyncSpecJob extends RepoJob {
+  kind: 'sync-spec';
+  specDir: string;
+}
+
+/** Evaluate a spec's gates at a commit and report a check run. */
+export interface CheckSpecJob extends RepoJob {
+  kind: 'check-spec';
+  specDir: string;
+  headSha: string;
+  /** The branch the commit is on, when known. */
+  branch: string | null;
+  /** A person asked for a fresh run (rerequest, requested action): make a new check run even if one exists. */
+  rerun?: boolean;
+}
+
+/** A check suite or merge group asked for checks: report every spec present at the commit. */
+export interface CheckSuiteJob extends RepoJob {
+  kind: 'check-suite';
+  headSha: string;
+  branch: string | null;
+}
+
+/** Work out which specs a push touched, then queue their syncs and checks. */
+export interface PushJob extends RepoJob {
+  kind: 'push';
+  branch: string;
+  before: string;
+  after: string;
+  /** Paths from the payload's commits, or null when the payload cannot be trusted to list them all. */
+  paths: string[] | null;
+}
+
+/** A pull request merged: tick its tasks and close their issues. */
+export interface PullRequestMergedJob extends RepoJob {
+  kind: 'pull-request-merged';
+  pullNumber: number;
+}
+
+/** A pull request opened or edited: keep its comment listing the tasks it will close. */
+export interface PullRequestOpenJob extends RepoJob {
+  kind: 'pull-request-open';
+  pullNumber: number;
+}
+
+/** A person closed or reopened a task issue: make tasks.md follow. */
+export interface IssueStateJob extends RepoJob {
+  kind: 'issue-state';
+  issueNumber: number;
+  state: 'open' | 'closed';
+  stateReason: string | null;
+}
+
+export type Job =
+  | SyncSpecJob
+  | CheckSpecJob
+  | CheckSuiteJob
+  | PushJob
+  | PullRequestMergedJob
+  | PullRequestOpenJob
+  | IssueStateJob;
+
+/**
+ * Jobs with the same key never run at the same time (two syncs of one spec could both create an issue),
+ * and a job waiting behind an equal one is dropped: every job reads the current state, so one run suffices.
+ */
+export function jobKey(job: Job): string {
+  const repo = `${job.owner}/${job.repo}`;
+  switch (job.kind) {
+    case 'sync-spec':
+    case 'issue-state':
+    case 'pull-request-merged':
+      // Everything that writes a spec's issues or tasks.md runs one at a time per repository.
+      return `${repo}#write`;
+    case 'check-spec':
+      return `${repo}#check:${job.specDir}`;
+    case 'push':
+    case 'check-suite':
+      return `${repo}#push`;
+    case 'pull-request-open':
+      return `${repo}#pr:${job.pullNumber}`;
+  }
+}
+
+/** Two jobs that would do the same thing; the later one may be dropped while the first still waits. */
+export function sameWork(a: Job, b: Job): boolean {
+  return JSON.stringify({ ...a, deliveryId: undefined }) === JSON.stringify({ ...b, deliveryId: undefined });
+}
+
+export interface JobQueue {
+  add(job: Job): Promise<void>;
+  /** Resolves when every queued job has finished (tests, graceful shutdown). */
+  onIdle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type JobHandler = (job: Job) => Promise<void>;
