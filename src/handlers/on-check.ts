@@ -44,8 +44,9 @@ export async function onCheckRun(
   queue: JobQueue,
 ): Promise<void> {
   const { payload } = context;
-  const specDir = payload.check_run.external_id;
-  if (!payload.installation || !payload.repository || !specDir) return;
+  // spec-sync's check runs carry the spec's task file as their external id.
+  const tasksPath = payload.check_run.external_id;
+  if (!payload.installation || !payload.repository || !tasksPath) return;
   const repo = {
     installationId: payload.installation.id,
     owner: payload.repository.owner.login,
@@ -54,12 +55,12 @@ export async function onCheckRun(
   };
   if (payload.action === 'requested_action') {
     if (payload.requested_action?.identifier !== SYNC_NOW_ACTION) return;
-    await queue.add({ kind: 'sync-spec', ...repo, specDir });
+    await queue.add({ kind: 'sync-spec', ...repo, tasksPath });
   }
   await queue.add({
     kind: 'check-spec',
     ...repo,
-    specDir,
+    tasksPath,
     headSha: payload.check_run.head_sha,
     branch: payload.check_run.check_suite?.head_branch ?? null,
     rerun: true,

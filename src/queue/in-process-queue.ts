@@ -115,7 +115,7 @@ function supersedes(job: Job, queued: Job): boolean {
     job.kind === 'check-spec' &&
     queued.kind === 'check-spec' &&
     !queued.rerun &&
-    queued.specDir === job.specDir &&
+    queued.tasksPath === job.tasksPath &&
     queued.branch === job.branch &&
     queued.headSha !== job.headSha
   );

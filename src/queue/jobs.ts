@@ -14,13 +14,14 @@ export interface RepoJob {
 /** Reconcile a spec's issues with the tasks.md on its tracking branch (level-triggered). */
 export interface SyncSpecJob extends RepoJob {
   kind: 'sync-spec';
-  specDir: string;
+  /** The spec's task file, e.g. `specs/002-billing/tasks.md`; its directory names the spec. */
+  tasksPath: string;
 }
 
 /** Evaluate a spec's gates at a commit and report a check run. */
 export interface CheckSpecJob extends RepoJob {
   kind: 'check-spec';
-  specDir: string;
+  tasksPath: string;
   headSha: string;
   /** The branch the commit is on, when known. */
   branch: string | null;
@@ -87,7 +88,7 @@ export function jobKey(job: Job): string {
       // Everything that writes a spec's issues or tasks.md runs one at a time per repository.
       return `${repo}#write`;
     case 'check-spec':
-      return `${repo}#check:${job.specDir}`;
+      return `${repo}#check:${job.tasksPath}`;
     case 'push':
     case 'check-suite':
       return `${repo}#push`;

@@ -1,0 +1,29 @@
+import type { Job } from '../queue/jobs.js';
+import { checkSpec, checkSuite } from './check-spec.js';
+import { followIssueState } from './follow-issue-state.js';
+import { describePullRequest, tickMergedPullRequest } from './tick-merged-pull-request.js';
+import { routePush } from './route-push.js';
+import type { Services } from './services.js';
+import { syncSpec } from './sync-spec.js';
+
+/** Runs one job: the single entry point for every queue back end. */
+export async function runJob(job: Job, services: Services): Promise<void> {
+  services.log.debug({ job }, 'Job started');
+  switch (job.kind) {
+    case 'push':
+      return routePush(job, services);
+    case 'sync-spec':
+      await syncSpec(job, services);
+      return;
+    case 'check-spec':
+      return checkSpec(job, services);
+    case 'check-suite':
+      return checkSuite(job, services);
+    case 'pull-request-merged':
+      return tickMergedPullRequest(job, services);
+    case 'pull-request-open':
+      return describePullRequest(job, services);
+    case 'issue-state':
+      return followIssueState(job, services);
+  }
+}
