@@ -1,10 +1,134 @@
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
 import type { Command } from 'commander';
+import { loadRepoConfig } from '../config/load-config.js';
+import type { IssuePlan } from '../core/plan/plan-issue-sync.js';
+import { findSpecs } from '../core/specs/find-specs.js';
+import { type GitHubClient, paceClient } from '../github/client.js';
+import { GitHubGateway } from '../github/gateway.js';
+import { Pacer } from '../github/pacer.js';
+import type { Logger } from '../sync/services.js';
+import { reconcileSpec } from '../sync/sync-spec.js';
+
+export interface SyncArgs {
+  repo: string;
+  ref?: string;
+  spec?: string;
+  dryRun?: boolean;
+  apiUrl?: string;
+  token?: string;
+}
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const CliOctokit = Octokit.plugin(retry, throttling);
+
+/** The CLI's client: @octokit/rest with retries; pacing is spec-sync's own (src/github/pacer.ts), as in the app. */
+export function createCliClient(token: string, apiUrl?: string): GitHubClient {
+  const client = new CliOctokit({
+    auth: token,
+    ...(apiUrl ? { baseUrl: apiUrl } : {}),
+    throttle: { enabled: false },
+    userAgent: 'spec-sync-cli',
+  });
+  paceClient(client, new Pacer());
+  return client;
+}
+
+/** `spec-sync sync`: the same reconcile as the app, from a token; `--dry-run` prints the plan and writes nothing. */
+export async function runSync(args: SyncArgs, io: CliIo, client?: GitHubClient): Promise<number> {
+  const [owner, repo] = args.repo.split('/');
+  if (!owner || !repo) return fail(io, `--repo takes OWNER/NAME, not "${args.repo}"`);
+  const token = args.token ?? process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
+  if (!client && !token)
+    return fail(io, 'Set GITHUB_TOKEN (or GH_TOKEN) to a token that can read and write issues');
+  const github = client ?? createCliClient(token!, args.apiUrl);
+  const ref = { owner, repo };
+  const log = cliLogger(io);
+  const tasksPaths = await specsToSync(github, ref, args);
+  if (tasksPaths.length === 0) return fail(io, args.spec ? `No spec at ${args.spec}` : 'No specs found');
+  for (const tasksPath of tasksPaths) {
+    const result = await reconcileSpec({
+      client: github,
+      ref,
+      tasksPath,
+      log,
+      dryRun: args.dryRun,
+      branch: args.ref,
+    });
+    if (!result) {
+      io.out(`${tasksPath}: not on the tracking branch; nothing to do`);
+      continue;
+    }
+    io.out(`${tasksPath} (${result.branch}): ${describePlan(result.plan)}`);
+    if (args.dryRun) for (const line of planLines(result.plan)) io.out(`  ${line}`);
+  }
+  return 0;
+}
+
+async function specsToSync(
+  client: GitHubClient,
+  ref: { owner: string; repo: string },
+  args: SyncArgs,
+): Promise<string[]> {
+  const gateway = new GitHubGateway(client, ref);
+  const config = await loadRepoConfig(client, ref);
+  const branch = args.ref ?? (await gateway.getRepository()).defaultBranch;
+  const head = await gateway.getBranchHead(branch);
+  if (!head) throw new Error(`Branch ${branch} does not exist in ${ref.owner}/${ref.repo}`);
+  const specs = findSpecs(await gateway.listPaths(head), config.specs);
+  const wanted = args.spec?.replace(/\/+$/, '');
+  return specs
+    .filter((spec) => !wanted || spec.dir === wanted || spec.tasksPath === wanted)
+    .map((spec) => spec.tasksPath);
+}
+
+export function describePlan(plan: IssuePlan): string {
+  return `${plan.creates.length} to create, ${plan.updates.length} to update, ${plan.comments.length} comments`;
+}
+
+export function planLines(plan: IssuePlan): string[] {
+  return [
+    ...plan.creates.map((op) => `create  ${op.title}  [${op.labels.join(', ')}]`),
+    ...plan.updates.map(
+      (op) => `update  ${op.number === null ? op.taskId : `#${op.number}`}  ${op.why.join(', ')}`,
+    ),
+    ...plan.comments.map((op) => `comment #${op.number}  ${op.body}`),
+    ...plan.warnings.map((warning) => `warning ${warning}`),
+  ];
+}
+
+function fail(io: CliIo, message: string): number {
+  io.err(`spec-sync sync: ${message}`);
+  return 2;
+}
+
+function cliLogger(io: CliIo): Logger {
+  const write = (level: string) => (data: object, message: string) =>
+    io.err(`${level} ${message} ${JSON.stringify(data)}`);
+  return { debug: () => undefined, info: () => undefined, warn: write('warn'), error: write('error') };
+}
 
 export function registerSyncCommand(program: Command): void {
   program
     .command('sync')
-    .description('(being built)')
-    .action(() => {
-      throw new Error('spec-sync sync is not available yet');
+    .description("Reconcile a repository's task issues with its specs, as the app does on push")
+    .requiredOption('--repo <owner/name>', 'the repository')
+    .option('--ref <branch>', 'read tasks.md from this branch instead of each spec’s tracking branch')
+    .option('--spec <dir>', 'only this spec (its directory, e.g. specs/002-billing)')
+    .option('--dry-run', 'print the planned creates, updates and closes; write nothing')
+    .option('--api-url <url>', 'GitHub Enterprise Server API, e.g. https://github.example.com/api/v3')
+    .action(async (options: SyncArgs) => {
+      const io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) };
+      try {
+        process.exitCode = await runSync(options, io);
+      } catch (error) {
+        io.err(`spec-sync sync: ${(error as Error).message}`);
+        process.exitCode = 1;
+      }
     });
 }

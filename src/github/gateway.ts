@@ -87,6 +87,19 @@ export class GitHubGateway {
     return Buffer.from(blob.content, 'base64').toString('utf8');
   }
 
+  /** The names of the files in a directory at a ref; empty when the directory does not exist. */
+  async listDirectory(ref: string, path: string): Promise<string[]> {
+    try {
+      const { data } = await this.client.rest.repos.getContent({ ...this.ref, path, ref });
+      return Array.isArray(data)
+        ? data.filter((entry) => entry.type === 'file').map((entry) => entry.name)
+        : [];
+    } catch (error) {
+      if (isStatus(error, 404)) return [];
+      throw new GitHubRequestError(`list ${path} at ${ref}`, error);
+    }
+  }
+
   /** Paths changed between two commits (the compare API), for pushes whose payload does not list them. */
   async listChangedPaths(base: string, head: string): Promise<string[]> {
     const { data } = await this.#call('compare commits', () =>

@@ -31,11 +31,28 @@ export async function routePush(job: PushJob, services: Services): Promise<void>
   const tasksPaths = paths.includes(CONFIG_PATH)
     ? findSpecs(await gateway.listPaths(job.after), config.specs).map((spec) => spec.tasksPath)
     : touchedSpecCandidates(paths, config.specs);
-  const base = { installationId: job.installationId, owner: job.owner, repo: job.repo, deliveryId: job.deliveryId };
+  const base = {
+    installationId: job.installationId,
+    owner: job.owner,
+    repo: job.repo,
+    deliveryId: job.deliveryId,
+  };
   for (const tasksPath of tasksPaths) {
-    const branch = await resolveTrackingBranch(gateway, config.tracking, specLocation(tasksPath), repository.defaultBranch);
-    if (branch === job.branch && config.issues.enabled) await services.queue.add({ kind: 'sync-spec', ...base, tasksPath });
-    await services.queue.add({ kind: 'check-spec', ...base, tasksPath, headSha: job.after, branch: job.branch });
+    const branch = await resolveTrackingBranch(
+      gateway,
+      config.tracking,
+      specLocation(tasksPath),
+      repository.defaultBranch,
+    );
+    if (branch === job.branch && config.issues.enabled)
+      await services.queue.add({ kind: 'sync-spec', ...base, tasksPath });
+    await services.queue.add({
+      kind: 'check-spec',
+      ...base,
+      tasksPath,
+      headSha: job.after,
+      branch: job.branch,
+    });
   }
 }
 

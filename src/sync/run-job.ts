@@ -1,10 +1,10 @@
 import type { Job } from '../queue/jobs.js';
 import { checkSpec, checkSuite } from './check-spec.js';
 import { followIssueState } from './follow-issue-state.js';
-import { describePullRequest, tickMergedPullRequest } from './tick-merged-pull-request.js';
 import { routePush } from './route-push.js';
 import type { Services } from './services.js';
 import { syncSpec } from './sync-spec.js';
+import { describePullRequest, tickMergedPullRequest } from './tick-merged-pull-request.js';
 
 /** Runs one job: the single entry point for every queue back end. */
 export async function runJob(job: Job, services: Services): Promise<void> {

@@ -37,7 +37,11 @@ export async function writeTaskStatuses(
     const edit = setTaskStatuses(file.text, doc.tasks, input.changes);
     if (edit.changed.length === 0) return { outcome: 'unchanged' };
     if (writeBack === 'pull-request') {
-      return openPullRequest(gateway, { ...input, head, text: edit.text, sha: file.sha, changed: edit.changed }, 'configured');
+      return openPullRequest(
+        gateway,
+        { ...input, head, text: edit.text, sha: file.sha, changed: edit.changed },
+        'configured',
+      );
     }
     const result = await gateway.writeFile({
       branch: input.branch,
@@ -46,12 +50,19 @@ export async function writeTaskStatuses(
       sha: file.sha,
       message: input.message,
     });
-    if (result.status === 'written') return { outcome: 'committed', commitSha: result.commitSha, changed: edit.changed };
+    if (result.status === 'written')
+      return { outcome: 'committed', commitSha: result.commitSha, changed: edit.changed };
     if (result.status === 'rejected') {
-      return openPullRequest(gateway, { ...input, head, text: edit.text, sha: file.sha, changed: edit.changed }, result.message);
+      return openPullRequest(
+        gateway,
+        { ...input, head, text: edit.text, sha: file.sha, changed: edit.changed },
+        result.message,
+      );
     }
   }
-  throw new Error(`${input.tasksPath} on ${input.branch} kept changing; gave up after ${MAX_WRITE_ATTEMPTS} attempts`);
+  throw new Error(
+    `${input.tasksPath} on ${input.branch} kept changing; gave up after ${MAX_WRITE_ATTEMPTS} attempts`,
+  );
 }
 
 async function openPullRequest(
