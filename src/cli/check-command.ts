@@ -1,10 +1,210 @@
-import type { Command } from 'commander';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { type Command, Option } from 'commander';
+import { parse as parseYaml } from 'yaml';
+import { type Config, configSchema } from '../config/schema.js';
+import { evaluateGates } from '../core/gates/evaluate-gates.js';
+import { summarizeVerdict } from '../core/gates/summarize-verdict.js';
+import type { GateReport } from '../core/gates/types.js';
+import { findKeyLine } from '../core/render/check-config-error.js';
+import type { Annotation } from '../core/render/check-limits.js';
+import { renderCheckOutput } from '../core/render/render-check.js';
+import { findLocalSpecs, findRepositoryRoot, loadLocalSpec, type ParseTasks } from './load-local-spec.js';
+
+export interface CheckOptions {
+  json?: boolean;
+  format?: 'text' | 'github';
+  /** A config file to use instead of the repository's `.github/spec-sync.yml`. */
+  config?: string;
+}
+
+export interface CheckIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  cwd: string;
+  parse: ParseTasks;
+}
+
+/** A problem that stops a spec (or the whole run) from being checked; reported as an error. */
+interface Problem {
+  path: string;
+  line: number;
+  message: string;
+}
+
+const CONFIG_PATH = '.github/spec-sync.yml';
+
+/** `spec-sync check`: the same gates as the check run, on files on disk. Resolves to the exit code. */
+export async function runCheck(
+  paths: readonly string[],
+  options: CheckOptions,
+  io: CheckIo,
+): Promise<number> {
+  const reports: GateReport[] = [];
+  const problems: Problem[] = [];
+  for (const path of paths.length ? paths : ['.']) {
+    const target = join(io.cwd, path);
+    if (!existsSync(target)) {
+      problems.push({ path, line: 1, message: 'no such file or directory' });
+      continue;
+    }
+    const root = findRepositoryRoot(target, io.cwd);
+    const loaded = loadConfig(root, options.config === undefined ? undefined : join(io.cwd, options.config));
+    if ('problems' in loaded) {
+      problems.push(...loaded.problems);
+      continue;
+    }
+    checkTarget(root, target, loaded.config, io, reports, problems);
+  }
+  print(reports, problems, options, io);
+  const failed = problems.length > 0 || reports.some((report) => report.conclusion === 'failure');
+  return failed ? 1 : 0;
+}
+
+function checkTarget(
+  root: string,
+  target: string,
+  config: Config,
+  io: CheckIo,
+  reports: GateReport[],
+  problems: Problem[],
+): void {
+  const tasksPaths = findLocalSpecs(root, target, config.specs);
+  if (tasksPaths.length === 0)
+    io.err(`No task files under ${relative(io.cwd, target) || '.'} (globs: ${config.specs.join(', ')})`);
+  for (const tasksPath of tasksPaths) {
+    try {
+      reports.push(evaluateGates(loadLocalSpec(root, tasksPath, io.parse), config.gates));
+    } catch (error) {
+      problems.push({ path: tasksPath, line: 1, message: `cannot check: ${(error as Error).message}` });
+    }
+  }
+}
+
+function loadConfig(
+  root: string,
+  explicit: string | undefined,
+): { config: Config } | { problems: Problem[] } {
+  const file = explicit ?? join(root, CONFIG_PATH);
+  const shown = explicit === undefined ? CONFIG_PATH : relative(root, explicit) || explicit;
+  if (!existsSync(file)) {
+    if (explicit !== undefined)
+      return { problems: [{ path: shown, line: 1, message: 'config file not found' }] };
+    return { config: configSchema.parse({}) };
+  }
+  const text = readFileSync(file, 'utf8');
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line ?? 1;
+    return { problems: [{ path: shown, line, message: `invalid YAML: ${(error as Error).message}` }] };
+  }
+  const result = configSchema.safeParse(raw ?? {});
+  if (result.success) return { config: result.data };
+  return {
+    problems: result.error.issues.map((issue) => {
+      const keys = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
+      return {
+        path: shown,
+        line: findKeyLine(text, keys),
+        message: `config ${keys.join('.') || '(file)'}: ${issue.message}`,
+      };
+    }),
+  };
+}
+
+function print(reports: GateReport[], problems: Problem[], options: CheckOptions, io: CheckIo): void {
+  if (options.json) {
+    io.out(JSON.stringify({ reports, problems }, null, 2));
+    return;
+  }
+  const github = options.format === 'github';
+  for (const problem of problems) {
+    io.out(
+      github
+        ? workflowCommand('error', problem.path, problem.line, 'spec-sync', problem.message)
+        : `${problem.path}:${problem.line}: error ${problem.message}`,
+    );
+  }
+  for (const report of reports) {
+    const output = renderCheckOutput(report, { template: '', issueUrls: {} });
+    for (const annotation of output.annotations)
+      io.out(github ? annotationCommand(annotation) : annotationLine(annotation));
+    const verdict = `${report.tasksPath}: ${report.conclusion} · ${summarizeVerdict(report)}`;
+    io.out(
+      github
+        ? `::notice file=${escapeProperty(report.tasksPath)},title=spec-sync::${escapeData(verdict)}`
+        : verdict,
+    );
+  }
+}
+
+function annotationLine(annotation: Annotation): string {
+  const level = annotation.annotation_level === 'failure' ? 'error' : annotation.annotation_level;
+  const gate = annotation.title?.replace(/^spec-sync: /, '') ?? '';
+  return `${annotation.path}:${annotation.start_line}: ${level} ${gate}: ${annotation.message}`;
+}
+
+function annotationCommand(annotation: Annotation): string {
+  const level = annotation.annotation_level === 'failure' ? 'error' : annotation.annotation_level;
+  return workflowCommand(
+    level,
+    annotation.path,
+    annotation.start_line,
+    annotation.title ?? 'spec-sync',
+    annotation.message,
+    annotation.end_line,
+  );
+}
+
+function workflowCommand(
+  level: string,
+  file: string,
+  line: number,
+  title: string,
+  message: string,
+  endLine = line,
+): string {
+  const properties = [
+    `file=${escapeProperty(file)}`,
+    `line=${line}`,
+    `endLine=${endLine}`,
+    `title=${escapeProperty(title)}`,
+  ];
+  return `::${level} ${properties.join(',')}::${escapeData(message)}`;
+}
+
+/** GitHub Actions workflow-command escaping (actions/toolkit `escapeData`). */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Properties also escape `:` and `,`, which separate them (actions/toolkit `escapeProperty`). */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
 
 export function registerCheckCommand(program: Command): void {
   program
     .command('check')
-    .description('(being built)')
-    .action(() => {
-      throw new Error('spec-sync check is not available yet');
+    .description('Evaluate the phase gates of specs on disk (a spec directory, a tasks.md, or a repository)')
+    .argument('[paths...]', 'spec directories, task files or repository roots', ['.'])
+    .option('--json', 'print the gate reports as JSON')
+    .addOption(
+      new Option('--format <format>', 'text, or github for workflow commands')
+        .choices(['text', 'github'])
+        .default('text'),
+    )
+    .option('--config <file>', 'config file instead of .github/spec-sync.yml')
+    .action(async (paths: string[], options: CheckOptions) => {
+      const { parseTasks } = await import('../core/parse/parse-tasks.js');
+      const io: CheckIo = {
+        out: (line) => console.log(line),
+        err: (line) => console.error(line),
+        cwd: process.cwd(),
+        parse: parseTasks,
+      };
+      process.exitCode = await runCheck(paths, options, io);
     });
 }

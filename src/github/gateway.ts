@@ -179,12 +179,16 @@ export class GitHubGateway {
     );
   }
 
-  /** Keeps one comment carrying `marker`: edits it when it differs, creates it when absent. */
+  /**
+   * Keeps one comment carrying `marker`: edits it when it differs, creates it when absent
+   * (unless `onlyUpdate`, for a comment that only matters once it exists: then `absent`).
+   */
   async ensureComment(
     issueNumber: number,
     marker: string,
     body: string,
-  ): Promise<'created' | 'updated' | 'unchanged'> {
+    options: { onlyUpdate?: boolean } = {},
+  ): Promise<'created' | 'updated' | 'unchanged' | 'absent'> {
     const comments = await this.#call(`list comments on #${issueNumber}`, () =>
       this.client.paginate(this.client.rest.issues.listComments, {
         ...this.ref,
@@ -200,6 +204,7 @@ export class GitHubGateway {
       );
       return 'updated';
     }
+    if (options.onlyUpdate) return 'absent';
     await this.commentOnIssue(issueNumber, body);
     return 'created';
   }
@@ -289,6 +294,14 @@ export class GitHubGateway {
       this.client.rest.pulls.create({ ...this.ref, ...input, request: { retries: 0 } }),
     );
     return data.number;
+  }
+
+  /** The open pull request from `head` into `base` in this repository, or null. */
+  async findOpenPullRequest(head: string, base: string): Promise<number | null> {
+    const { data } = await this.#call(`find pull request from ${head}`, () =>
+      this.client.rest.pulls.list({ ...this.ref, head: `${this.ref.owner}:${head}`, base, state: 'open' }),
+    );
+    return data[0]?.number ?? null;
   }
 
   async getPullRequest(pullNumber: number) {

@@ -1,4 +1,5 @@
 import { findOwnIssues } from '../core/plan/find-own-issues.js';
+import { sameBody } from '../core/plan/issue-body.js';
 import { type IssuePlan, type PlanIssueSyncInput, renderPlannedIssue } from '../core/plan/plan-issue-sync.js';
 import { statusOf } from '../github/errors.js';
 import type { GitHubGateway, IssueSnapshot } from '../github/gateway.js';
@@ -29,7 +30,13 @@ export async function applyIssuePlan(plan: IssuePlan, ctx: ApplyContext): Promis
   const counts: ApplyCounts = { created: 0, updated: 0, commented: 0, labelsCreated: 0, adopted: 0 };
   counts.labelsCreated = await ctx.gateway.ensureLabels(plan.labels);
   const numbers = new Map(Object.entries(plan.issueNumbers));
-  const bodies = new Map<string, string | null>();
+  // The body each issue has now, so a re-render after the creates is sent only when it differs.
+  const bodies = new Map<string, string | null>(
+    ctx.input.actual.flatMap((issue) => {
+      const taskId = Object.keys(plan.issueNumbers).find((id) => plan.issueNumbers[id] === issue.number);
+      return taskId ? [[taskId, issue.body] as const] : [];
+    }),
+  );
   if (plan.creates.length > 0) {
     const existing = await recheck(ctx);
     for (const op of plan.creates) {
@@ -53,7 +60,7 @@ export async function applyIssuePlan(plan: IssuePlan, ctx: ApplyContext): Promis
     const changes = { ...op.changes };
     if (op.renderAfterCreates) {
       const rendered = renderPlannedIssue(ctx.input, op.taskId, numbers, bodies.get(op.taskId) ?? null);
-      if (rendered && rendered.body !== bodies.get(op.taskId)) changes.body = rendered.body;
+      if (rendered && !sameBody(rendered.body, bodies.get(op.taskId) ?? null)) changes.body = rendered.body;
     }
     if (Object.keys(changes).length === 0) continue;
     await ctx.gateway.updateIssue(number, changes);

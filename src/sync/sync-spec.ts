@@ -4,6 +4,7 @@ import type { SpecDocument } from '../core/model.js';
 import { parseTasksCached } from '../core/parse/parse-cache.js';
 import { specLabel, specNameOf } from '../core/plan/issue-labels.js';
 import { type IssuePlan, isEmptyPlan, planIssueSync } from '../core/plan/plan-issue-sync.js';
+import { IssueTemplateError } from '../core/render/issue-template.js';
 import { specLocation } from '../core/specs/find-specs.js';
 import type { GitHubClient } from '../github/client.js';
 import { GitHubGateway, type RepoRef } from '../github/gateway.js';
@@ -136,9 +137,18 @@ export async function syncSpec(job: SyncSpecJob, services: Services): Promise<vo
       });
     }
   } catch (error) {
-    if (!(error instanceof SpecUnreadableError || error instanceof ConfigError)) throw error;
+    if (!isReportedProblem(error)) throw error;
     services.log.error({ job, reason: error.message }, 'Spec not synced');
   }
+}
+
+/** Problems in the repository's own files: retrying will not help; the spec's check run shows them. */
+export function isReportedProblem(error: unknown): error is Error {
+  return (
+    error instanceof SpecUnreadableError ||
+    error instanceof ConfigError ||
+    error instanceof IssueTemplateError
+  );
 }
 
 function repoOf(job: SyncSpecJob) {

@@ -1,0 +1,39 @@
+import type { SpecDocument, Task } from '../model.js';
+
+/** A task that still needs doing: not done, not skipped, and not optional (Kiro `[ ]*`). */
+export function isOpen(task: Task): boolean {
+  return !task.optional && task.status !== 'done' && task.status !== 'skipped';
+}
+
+export function isDone(task: Task): boolean {
+  return task.status === 'done';
+}
+
+/** Counted towards progress: optional tasks are left out, skipped ones count as finished. */
+export function countsTowardsProgress(task: Task): boolean {
+  return !task.optional;
+}
+
+export function tasksByPhase(doc: SpecDocument): Map<string, Task[]> {
+  const byPhase = new Map<string, Task[]>();
+  for (const task of doc.tasks) {
+    if (task.phase === null) continue;
+    const list = byPhase.get(task.phase) ?? [];
+    list.push(task);
+    byPhase.set(task.phase, list);
+  }
+  return byPhase;
+}
+
+/** How a phase is named in messages: `Phase 2 (Foundational)`, or its name when unnumbered. */
+export function phaseLabel(doc: SpecDocument, phaseId: string): string {
+  const phase = doc.phases.find((candidate) => candidate.id === phaseId);
+  if (!phase) return phaseId;
+  return phase.number === null ? phase.name : `Phase ${phase.number} (${phase.name})`;
+}
+
+/** `T001, T002, T003 and 4 more`: keeps messages short when many tasks are involved. */
+export function listIds(ids: readonly string[], max = 5): string {
+  if (ids.length <= max) return ids.join(', ');
+  return `${ids.slice(0, max).join(', ')} and ${ids.length - max} more`;
+}

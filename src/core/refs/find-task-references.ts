@@ -1,0 +1,106 @@
+import { maskLine, maskMarkdown } from './mask-text.js';
+import { createIntentReader, type IntentReader, isListGap } from './reference-intent.js';
+import { type RefToken, scanBranch, scanTokens } from './scan-tokens.js';
+import type {
+  FindReferencesOptions,
+  ReferenceIntent,
+  ReferenceSource,
+  TaskReference,
+} from './task-reference.js';
+
+export type { FindReferencesOptions, TaskReference } from './task-reference.js';
+
+export interface PullRequestText {
+  title: string;
+  body: string | null;
+  headBranch: string;
+  commitMessages: string[];
+}
+
+interface ListHead {
+  end: number;
+  intent: ReferenceIntent;
+  spec: string | null;
+}
+
+interface LineContext {
+  source: ReferenceSource;
+  /** Intent of a reference with no closing or mention word before it. */
+  fallback: ReferenceIntent;
+  reader: IntentReader;
+  repository: string | undefined;
+}
+
+/**
+ * Every task and issue reference in a pull request (docs/pr-references.md), de-duplicated in order of
+ * first appearance (title, body, branch, commits). When one task is both mentioned and closed, close wins.
+ */
+export function findTaskReferences(input: PullRequestText, options: FindReferencesOptions): TaskReference[] {
+  const reader = createIntentReader(options.closingWords);
+  const context = (source: ReferenceSource, fallback: ReferenceIntent): LineContext => ({
+    source,
+    fallback,
+    reader,
+    repository: options.repository,
+  });
+  const found = [
+    ...readLine(maskLine(input.title), context('title', options.titleIdsClose ? 'close' : 'mention')),
+    ...readLines(maskMarkdown(input.body ?? ''), context('body', 'mention')),
+    ...readBranch(input.headBranch),
+    ...input.commitMessages.flatMap((message) =>
+      readLines(maskMarkdown(message), context('commit', 'mention')),
+    ),
+  ];
+  return deduplicate(found);
+}
+
+function readLines(lines: string[], context: LineContext): TaskReference[] {
+  return lines.flatMap((line) => readLine(line, context));
+}
+
+/** A list shares the intent (and spec qualifier) of its first reference: `Closes 002-billing/T012, T013`. */
+function readLine(line: string, context: LineContext): TaskReference[] {
+  const refs: TaskReference[] = [];
+  let previous: ListHead | null = null;
+  for (const token of scanTokens(line, context.repository)) {
+    const head = listHead(line, token, previous, context);
+    const base = { raw: token.raw, spec: head.spec, intent: head.intent, source: context.source };
+    if (token.issueNumber !== null)
+      refs.push({ ...base, spec: null, id: null, issueNumber: token.issueNumber });
+    for (const id of token.ids) refs.push({ ...base, id, issueNumber: null });
+    previous = head;
+  }
+  return refs;
+}
+
+function listHead(line: string, token: RefToken, previous: ListHead | null, context: LineContext): ListHead {
+  const gap = line.slice(previous?.end ?? 0, token.start);
+  const listed = previous !== null && isListGap(gap) ? previous : null;
+  return {
+    end: token.end,
+    intent: listed?.intent ?? context.reader.intentBefore(gap) ?? context.fallback,
+    spec: token.spec ?? listed?.spec ?? null,
+  };
+}
+
+// A branch named after a task is that task's work, like a title naming it.
+function readBranch(branch: string): TaskReference[] {
+  return scanBranch(branch).map(({ raw, id }) => ({
+    raw,
+    spec: null,
+    id,
+    issueNumber: null,
+    intent: 'close',
+    source: 'branch',
+  }));
+}
+
+function deduplicate(refs: TaskReference[]): TaskReference[] {
+  const kept = new Map<string, TaskReference>();
+  for (const ref of refs) {
+    const key = [ref.spec ?? '', ref.id ?? '', ref.issueNumber ?? ''].join('\u0000');
+    const earlier = kept.get(key);
+    if (!earlier || (earlier.intent === 'mention' && ref.intent === 'close')) kept.set(key, ref);
+  }
+  return [...kept.values()];
+}

@@ -1,0 +1,93 @@
+import { type JsonObject, repoObject, userObject } from './objects-base.js';
+import { appObject } from './objects-pulls.js';
+import { notFound, ok, type RouteTable, repoOf, type SimRequest } from './route-types.js';
+import type { RepoState, SimState } from './state.js';
+
+/** Installation tokens last an hour on GitHub. */
+const TOKEN_LIFETIME_MS = 60 * 60 * 1000;
+
+function installationObject(sim: SimState, repo: RepoState): JsonObject {
+  const account = userObject(sim.urls, { login: repo.owner, id: repo.id + 1_000_000, type: 'User' });
+  return {
+    id: repo.installationId,
+    client_id: `Iv1.${sim.appId}`,
+    account,
+    repository_selection: 'selected',
+    access_tokens_url: `${sim.urls.api}/app/installations/${repo.installationId}/access_tokens`,
+    repositories_url: `${sim.urls.api}/installation/repositories`,
+    html_url: `${sim.urls.html}/settings/installations/${repo.installationId}`,
+    app_id: sim.appId,
+    app_slug: 'spec-sync',
+    target_id: account.id,
+    target_type: 'User',
+    permissions: {
+      issues: 'write',
+      checks: 'write',
+      contents: 'write',
+      pull_requests: 'write',
+      metadata: 'read',
+    },
+    events: ['push', 'pull_request', 'issues', 'check_run', 'check_suite'],
+    created_at: '2024-01-01T00:00:00Z',
+    updated_at: '2024-01-01T00:00:00Z',
+    single_file_name: null,
+    suspended_by: null,
+    suspended_at: null,
+  };
+}
+
+function installations(sim: SimState): Map<number, RepoState[]> {
+  const byId = new Map<number, RepoState[]>();
+  for (const repo of sim.repos.values())
+    byId.set(repo.installationId, [...(byId.get(repo.installationId) ?? []), repo]);
+  return byId;
+}
+
+function createToken(request: SimRequest) {
+  const id = Number(request.params.installation_id);
+  const repos = installations(request.sim).get(id);
+  if (!repos) throw notFound();
+  const expires = new Date(request.sim.now() + TOKEN_LIFETIME_MS).toISOString().replace(/\.\d+Z$/, 'Z');
+  return ok(
+    {
+      token: `ghs_sim${id}x${request.sim.nextId()}`,
+      expires_at: expires,
+      permissions: {
+        issues: 'write',
+        checks: 'write',
+        contents: 'write',
+        pull_requests: 'write',
+        metadata: 'read',
+      },
+      repository_selection: 'selected',
+    },
+    201,
+  );
+}
+
+function rateLimit(request: SimRequest) {
+  const core = { ...request.rate };
+  return ok({ resources: { core, search: { ...core, limit: 30, remaining: 30, used: 0 } }, rate: core });
+}
+
+export const appRoutes: RouteTable = {
+  'GET /repos/{owner}/{repo}': (request) => ok(repoObject(request.sim.urls, repoOf(request))),
+  'GET /repos/{owner}/{repo}/installation': (request) => ok(installationObject(request.sim, repoOf(request))),
+  'GET /app': (request) => ok(appObject(request.sim.urls, request.sim.appId)),
+  'GET /app/installations': (request) => {
+    const all = [...installations(request.sim).values()].map((repos) =>
+      installationObject(request.sim, repos[0]!),
+    );
+    return ok(all);
+  },
+  'POST /app/installations/{installation_id}/access_tokens': createToken,
+  'GET /installation/repositories': (request) => {
+    const repos = [...request.sim.repos.values()];
+    return ok({
+      total_count: repos.length,
+      repository_selection: 'selected',
+      repositories: repos.map((r) => repoObject(request.sim.urls, r)),
+    });
+  },
+  'GET /rate_limit': rateLimit,
+};
