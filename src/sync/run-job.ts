@@ -8,7 +8,13 @@ import { describePullRequest, tickMergedPullRequest } from './tick-merged-pull-r
 
 /** Runs one job: the single entry point for every queue back end. */
 export async function runJob(job: Job, services: Services): Promise<void> {
+  const started = performance.now();
   services.log.debug({ job }, 'Job started');
+  await dispatch(job, services);
+  services.log.info({ kind: job.kind, deliveryId: job.deliveryId, ms: Math.round(performance.now() - started) }, 'Job done');
+}
+
+async function dispatch(job: Job, services: Services): Promise<void> {
   switch (job.kind) {
     case 'push':
       return routePush(job, services);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { type ParseIo, runParse } from '../../src/cli/parse-command.js';
 
-function fakeIo(files: Record<string, string | Uint8Array>): ParseIo & { stdout: string[]; stderr: string[] } {
+function fakeIo(
+  files: Record<string, string | Uint8Array>,
+): ParseIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
   return {
@@ -42,7 +44,12 @@ describe('runParse', () => {
     expect(io.stdout).toHaveLength(1);
     expect(io.stdout[0]).toContain('\n  "path": "a.md"');
     const document = JSON.parse(io.stdout[0]!);
-    expect(document).toMatchObject({ path: 'a.md', frontmatter: {}, phases: [{ id: 'phase-1' }], findings: [] });
+    expect(document).toMatchObject({
+      path: 'a.md',
+      frontmatter: {},
+      phases: [{ id: 'phase-1' }],
+      findings: [],
+    });
     expect(document.tasks[0]).toMatchObject({ id: 'T001', status: 'done', line: 5 });
   });
 

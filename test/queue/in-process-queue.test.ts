@@ -38,7 +38,7 @@ describe('InProcessQueue', () => {
 
   it('drops a job equal to one still waiting (the waiting one reads the newest state anyway)', async () => {
     const ran: string[] = [];
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
@@ -59,7 +59,7 @@ describe('InProcessQueue', () => {
 
   it('replaces a waiting check of an older commit with the newer one', async () => {
     const checked: string[] = [];
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });

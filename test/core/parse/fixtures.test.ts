@@ -38,7 +38,8 @@ describe('parse fixtures', () => {
     const document = parseTasks(input, { path: expected.path ?? `specs/${name}/tasks.md` });
     const { findings, noFindings, path: _path, ...shape } = expected;
     expect(document).toMatchObject(shape);
-    for (const finding of findings ?? []) expect(document.findings).toContainEqual(expect.objectContaining(finding));
+    for (const finding of findings ?? [])
+      expect(document.findings).toContainEqual(expect.objectContaining(finding));
     const codes = document.findings.map((finding) => finding.code);
     for (const code of noFindings ?? []) expect(codes).not.toContain(code);
   });

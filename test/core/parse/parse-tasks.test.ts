@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { clearParseCache, parseCacheSize, parseTasksCached, PARSE_CACHE_SIZE } from '../../../src/core/parse/parse-cache.js';
+import {
+  clearParseCache,
+  PARSE_CACHE_SIZE,
+  parseCacheSize,
+  parseTasksCached,
+} from '../../../src/core/parse/parse-cache.js';
 import { parseTasks } from '../../../src/core/parse/parse-tasks.js';
 import { MAX_TEXT_LENGTH } from '../../../src/core/parse/prepare-text.js';
 
@@ -50,7 +55,14 @@ describe('parseTasks: dialect', () => {
 describe('parseTasks: bad input is bounded', () => {
   it('returns an empty document for an empty file', () => {
     const document = parseTasks('', { path });
-    expect(document).toMatchObject({ path, tasks: [], phases: [], findings: [], frontmatter: {}, title: null });
+    expect(document).toMatchObject({
+      path,
+      tasks: [],
+      phases: [],
+      findings: [],
+      frontmatter: {},
+      title: null,
+    });
   });
 
   it.each([
@@ -78,7 +90,10 @@ describe('parseTasks: bad input is bounded', () => {
   }, 300_000);
 
   it('reads lists nested 1,000 deep, cutting the depth, with a finding', () => {
-    const lines = Array.from({ length: 1000 }, (_, n) => `${'  '.repeat(n)}- [ ] T${String(n + 1).padStart(4, '0')} level`);
+    const lines = Array.from(
+      { length: 1000 },
+      (_, n) => `${'  '.repeat(n)}- [ ] T${String(n + 1).padStart(4, '0')} level`,
+    );
     const document = parseTasks(`${lines.join('\n')}\n`, { path });
     expect(document.tasks).toHaveLength(1000);
     expect(document.tasks[999]).toMatchObject({ id: 'T1000', line: 1000 });
@@ -110,7 +125,7 @@ describe('parseTasksCached', () => {
     expect(parseCacheSize()).toBe(2);
   });
 
-  it('hands out copies, so one caller cannot change another caller\'s document', () => {
+  it("hands out copies, so one caller cannot change another caller's document", () => {
     clearParseCache();
     parseTasksCached('- [ ] T001 One\n', { path }).tasks[0]!.title = 'changed';
     expect(parseTasksCached('- [ ] T001 One\n', { path }).tasks[0]!.title).toBe('One');

@@ -3,7 +3,10 @@ import { readTaskLine } from '../../../src/core/parse/read-task-line.js';
 
 describe('readTaskLine', () => {
   it.each([
-    ['- [ ] T012 [P] [US1] Create User model', { id: 'T012', status: 'open', labels: ['P', 'US1'], rest: 'Create User model' }],
+    [
+      '- [ ] T012 [P] [US1] Create User model',
+      { id: 'T012', status: 'open', labels: ['P', 'US1'], rest: 'Create User model' },
+    ],
     ['- [x] T001 Done thing', { id: 'T001', status: 'done', marker: 'x' }],
     ['- [X] T1000 Big id', { id: 'T1000', status: 'done', marker: 'X' }],
     ['- [x] T011a Suffixed', { id: 'T011a', rest: 'Suffixed' }],
@@ -27,13 +30,22 @@ describe('readTaskLine', () => {
     ['- [SKIP] Nothing', { status: 'skipped', id: null }],
     ['- [SKIPPED] Nothing', { status: 'skipped' }],
     ['- [\uF8FFüöß] T007 Mac Roman damage', { status: 'in_progress', markerState: 'ok' }],
-    ['- [üöß] T007 Mac Roman damage, lead character lost', { status: 'in_progress', markerState: 'ok', marker: 'üöß' }],
+    [
+      '- [üöß] T007 Mac Roman damage, lead character lost',
+      { status: 'in_progress', markerState: 'ok', marker: 'üöß' },
+    ],
     ['- [‚úÖ] T008 Mac Roman damage', { status: 'done' }],
     ['- [‚ùå] T009 Mac Roman damage', { status: 'blocked' }],
     ['- [‚è≠Ô∏è] T010 Mac Roman damage', { status: 'skipped' }],
     ['- [âœ…] T011 Windows-1252 damage', { status: 'done' }],
-    ['- [ T024 [P] Create locale generator', { id: 'T024', status: 'open', markerState: 'malformed', labels: ['P'] }],
-    ['- [ ] T001 [deps:T002] [claude-haiku] En algo', { labels: ['deps:T002', 'claude-haiku'], rest: 'En algo' }],
+    [
+      '- [ T024 [P] Create locale generator',
+      { id: 'T024', status: 'open', markerState: 'malformed', labels: ['P'] },
+    ],
+    [
+      '- [ ] T001 [deps:T002] [claude-haiku] En algo',
+      { labels: ['deps:T002', 'claude-haiku'], rest: 'En algo' },
+    ],
     ['- [ ] T002 wrapped\n      continuation line', { rest: 'wrapped continuation line' }],
     ['1. [ ] Numbered checklist item', { id: null, status: 'open' }],
     ['- [ ] TXXX [P] Placeholder', { id: null, labels: ['P'], rest: 'Placeholder' }],
@@ -54,7 +66,11 @@ describe('readTaskLine', () => {
   });
 
   it('reads an unknown box followed by an ID as a task with an unknown marker', () => {
-    expect(readTaskLine('- [Q] T001 Odd box')).toMatchObject({ id: 'T001', status: 'open', markerState: 'unknown' });
+    expect(readTaskLine('- [Q] T001 Odd box')).toMatchObject({
+      id: 'T001',
+      status: 'open',
+      markerState: 'unknown',
+    });
   });
 
   it('flags damaged emoji it cannot undo', () => {

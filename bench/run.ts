@@ -1,0 +1,6 @@
+import { benchParse } from './parse-bench.js';
+import { benchSync } from './sync-bench.js';
+
+/** `npm run bench`: prints figures; nothing here passes or fails. */
+await benchParse();
+await benchSync();

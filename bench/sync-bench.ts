@@ -1,0 +1,95 @@
+import { type Harness, startHarness } from '../test/e2e/harness.js';
+import type { Counters } from '../test/github-sim/index.js';
+
+/**
+ * Requests per scenario against the simulator, beside the least each scenario can cost, and the wall time
+ * of a 300-task first sync against the bound that 80 content-creating requests a minute sets.
+ */
+
+function spec(count: number, done: (n: number) => boolean = () => false): string {
+  const lines = ['# Tasks: Bench', '', '## Phase 1: Setup', ''];
+  for (let n = 1; n <= count; n += 1) {
+    const id = `T${String(n).padStart(3, '0')}`;
+    lines.push(`- [${done(n) ? 'X' : ' '}] ${id} Task number ${n} in src/module${n}.ts`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const DOCS = { 'specs/001-bench/spec.md': '# Spec\n', 'specs/001-bench/plan.md': '# Plan\n' };
+
+async function measure(harness: Harness, act: () => Promise<unknown>): Promise<Counters & { ms: number }> {
+  harness.sim.resetLog();
+  const started = performance.now();
+  await act();
+  await harness.idle();
+  return { ...harness.sim.counters(), ms: performance.now() - started };
+}
+
+function row(name: string, counters: Counters, least: string): void {
+  console.log(
+    `${name.padEnd(44)} ${String(counters.reads).padStart(6)} ${String(counters.writes).padStart(7)} ${String(counters.contentCreating).padStart(9)}   ${least}`,
+  );
+}
+
+async function requestScenarios(): Promise<void> {
+  const harness = await startHarness();
+  const push = (files: Record<string, string>) =>
+    harness.sim.push({ repo: harness.repo, files, deliverTo: harness.app });
+  try {
+    console.log(
+      `${'scenario'.padEnd(44)} ${'reads'.padStart(6)} ${'writes'.padStart(7)} ${'creating'.padStart(9)}   least possible`,
+    );
+    row('push touching no spec', await measure(harness, () => push({ 'src/a.ts': 'x' })), '0 requests');
+    const first = await measure(harness, () => push({ ...DOCS, 'specs/001-bench/tasks.md': spec(60) }));
+    row('first push of a 60-task spec (sync + check)', first, '60 creates + labels + check run (2 writes)');
+    const same = await measure(harness, () => push({ 'specs/001-bench/spec.md': '# Spec, edited\n' }));
+    row('push touching the spec, tasks unchanged', same, 'reads only for the sync; check run writes 2');
+    const ticked = await measure(harness, () =>
+      push({ 'specs/001-bench/tasks.md': spec(60, (n) => n <= 5) }),
+    );
+    row('5 tasks ticked', ticked, '5 writes (closes) + check run writes');
+    if (harness.sim.violations.length > 0) console.log(`schema violations: ${harness.sim.violations.length}`);
+  } finally {
+    await harness.close();
+  }
+}
+
+/** GitHub-time: the pacer and the simulator's secondary limits both run `scale` times faster. */
+async function bigFirstSync(scale: number): Promise<void> {
+  const harness = await startHarness({
+    timeScale: scale,
+    sim: {
+      faults: {
+        rules: [],
+        seed: 1,
+        secondaryLimit: { perMinute: 80, perHour: 500, windowMs: 60_000 * scale },
+      },
+    },
+  });
+  try {
+    const result = await measure(harness, () =>
+      harness.sim.push({
+        repo: harness.repo,
+        files: { ...DOCS, 'specs/001-bench/tasks.md': spec(300) },
+        deliverTo: harness.app,
+      }),
+    );
+    const secondary = harness.sim.log.filter((entry) => entry.status === 403 || entry.status === 429).length;
+    const githubMinutes = result.ms / scale / 60_000;
+    const boundMinutes = result.contentCreating / 80;
+    console.log(
+      `300-task first sync: ${result.contentCreating} content-creating requests, ${githubMinutes.toFixed(2)} min at GitHub's pace ` +
+        `(measured ${(result.ms / 1000).toFixed(1)} s on a ${1 / scale}x clock); bound at 80/min: ${boundMinutes.toFixed(2)} min; ` +
+        `secondary-limit refusals: ${secondary}; issues: ${harness.sim.repo(harness.repo).issues.length}`,
+    );
+  } finally {
+    await harness.close();
+  }
+}
+
+export async function benchSync(): Promise<void> {
+  console.log('\n## Issue sync: requests per scenario (simulator)\n');
+  await requestScenarios();
+  console.log('');
+  await bigFirstSync(0.02);
+}

@@ -1,0 +1,104 @@
+import { createServer } from 'node:net';
+import { run } from 'probot';
+import { createSpecSyncApp } from '../../src/app.js';
+import { specSyncOctokit } from '../../src/github/probot-octokit.js';
+import type { JobQueue } from '../../src/queue/jobs.js';
+import { type GitHubSim, type SimOptions, startGitHubSim } from '../github-sim/index.js';
+import { type DeliveryTarget, deliver, pushPayload } from '../github-sim/webhooks.js';
+
+/**
+ * The real app (Probot's own runner and server, over HTTP) against the GitHub simulator, as in production
+ * but with GHE_HOST pointing at the simulator. Retries are off, as Probot's testing guide advises;
+ * spec-sync's pacer runs on a clock a thousand times faster.
+ */
+export interface Harness {
+  sim: GitHubSim;
+  /** Where the app receives webhooks, with its secret: pass as `deliverTo`. */
+  app: DeliveryTarget;
+  /** `owner/name` of the repository the harness created. */
+  repo: string;
+  /** Delivers the push event of a commit already on a branch (a redelivery, or a push delivered late). */
+  deliverPush(sha: string, branch?: string): Promise<number>;
+  /** Resolves when every job the delivered webhooks started (and the jobs those queued) has finished. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  repo?: string;
+  defaultBranch?: string;
+  files?: Record<string, string>;
+  protectedBranches?: string[];
+  sim?: SimOptions;
+  /** Pacer clock scale; 0.001 turns GitHub's one-second spacing into a millisecond. */
+  timeScale?: number;
+}
+
+export const WEBHOOK_SECRET = 'e2e-secret';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const sim = await startGitHubSim(options.sim);
+  const repo = options.repo ?? 'acme/shop';
+  sim.createRepo(repo, {
+    defaultBranch: options.defaultBranch ?? 'main',
+    files: options.files ?? { 'README.md': '# shop\n' },
+    protectedBranches: options.protectedBranches,
+  });
+  let queue: JobQueue | undefined;
+  const app = createSpecSyncApp({
+    timeScale: options.timeScale ?? 0.001,
+    retryDelayMs: 5,
+    onStart: (runtime) => {
+      queue = runtime.queue;
+    },
+  });
+  const port = await freePort();
+  const server = await run(app, {
+    env: {
+      APP_ID: String(sim.appId),
+      PRIVATE_KEY: sim.privateKey,
+      WEBHOOK_SECRET,
+      GHE_HOST: sim.host,
+      GHE_PROTOCOL: 'http',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: (process.env.SPEC_SYNC_TEST_LOG ?? 'silent') as 'silent',
+    },
+    Octokit: specSyncOctokit({ retry: false }),
+  });
+  const target = { url: `http://127.0.0.1:${port}/api/github/webhooks`, secret: WEBHOOK_SECRET };
+  return {
+    sim,
+    app: target,
+    repo,
+    deliverPush: async (sha, branch) => {
+      const state = sim.state.repo(repo)!;
+      const commit = state.commits.get(sha);
+      if (!commit) throw new Error(`no commit ${sha}`);
+      const payload = pushPayload(sim.state, state, {
+        branch: branch ?? state.defaultBranch,
+        before: commit.parents[0] ?? '0'.repeat(40),
+        after: sha,
+        commits: [commit],
+      });
+      return deliver(target.url, target.secret, 'push', payload);
+    },
+    idle: async () => {
+      await queue?.onIdle();
+    },
+    close: async () => {
+      await queue?.close();
+      await server.stop();
+      await sim.close();
+    },
+  };
+}
