@@ -8,6 +8,8 @@ export type GitHubClient = Pick<Octokit, 'rest' | 'paginate' | 'request' | 'hook
 export const MAX_RATE_LIMIT_RETRIES = 3;
 /** GitHub: "If the retry-after response header is not present, wait for at least one minute". */
 export const DEFAULT_SECONDARY_WAIT_MS = 60_000;
+/** The least wait after a refusal, whatever `retry-after` says. */
+export const MIN_RATE_LIMIT_WAIT_MS = 1000;
 /** A primary limit resetting later than this fails the job instead of holding it. */
 export const MAX_PRIMARY_WAIT_MS = 15 * 60_000;
 
@@ -51,7 +53,9 @@ export function paceClient(client: GitHubClient, pacer: Pacer): void {
       } catch (error) {
         const wait = rateLimitWait(error, Date.now());
         if (wait === null || attempt >= MAX_RATE_LIMIT_RETRIES || wait > MAX_PRIMARY_WAIT_MS) throw error;
-        pacer.pause(wait);
+        // GitHub: "If your request continues to fail due to a secondary rate limit, wait for an exponentially
+        // increasing amount of time between retries".
+        pacer.pause(Math.max(wait, MIN_RATE_LIMIT_WAIT_MS) * 2 ** attempt);
       }
     }
   });

@@ -89,7 +89,10 @@ async function merge(number: number): Promise<void> {
 
 const view = () => harness.sim.repo(harness.repo);
 const file = (ref: string, path: string) => view().file(ref, path) ?? '';
-const commitMessages = (ref: string) => view().commits(ref).map((commit) => commit.message);
+const commitMessages = (ref: string) =>
+  view()
+    .commits(ref)
+    .map((commit) => commit.message);
 const taskIssue = (title: string) => view().issues.find((issue) => issue.title.startsWith(title))!;
 const botComments = (number: number) =>
   view()
@@ -99,7 +102,11 @@ const botComments = (number: number) =>
 describe('a merged pull request', () => {
   it('ticks the closed tasks in one commit, closes their issues, and a redelivery writes nothing', async () => {
     await withSpecs({ [BILLING]: billingTasks });
-    const number = openPull({ branch: 'invoices', title: 'Invoices', body: 'Closes T001, T002\n\nSee T004.' });
+    const number = openPull({
+      branch: 'invoices',
+      title: 'Invoices',
+      body: 'Closes T001, T002\n\nSee T004.',
+    });
     await merge(number);
 
     expect(commitMessages('main')[0]).toBe(`Mark T001, T002 done (#${number})`);
@@ -129,7 +136,11 @@ describe('a merged pull request', () => {
     const number = openPull({ branch: 'abandoned', title: 'T001: try something' });
     Object.assign(view().issue(number)!, { state: 'closed' });
     await deliverPull(number, 'closed');
-    expect(view().commits('main').filter((commit) => commit.author === 'spec-sync[bot]')).toEqual([]);
+    expect(
+      view()
+        .commits('main')
+        .filter((commit) => commit.author === 'spec-sync[bot]'),
+    ).toEqual([]);
     expect(taskIssue('T001').state).toBe('open');
     expect(harness.sim.violations).toEqual([]);
   });
@@ -180,7 +191,12 @@ describe('the same ID in two specs', () => {
   it("is settled by the spec's branch, where the tick then lands", async () => {
     await withSpecs(specs);
     commitFiles(harness.sim, harness.repo, '002-billing', { 'notes.md': 'spec branch\n' });
-    const number = openPull({ branch: 'billing-setup', title: 'Setup', body: 'Fixes T001', base: '002-billing' });
+    const number = openPull({
+      branch: 'billing-setup',
+      title: 'Setup',
+      body: 'Fixes T001',
+      base: '002-billing',
+    });
     await merge(number);
     expect(file('002-billing', BILLING)).toContain('- [x] T001 Create the billing module');
     expect(file('002-billing', AUTH)).toContain('- [ ] T001 Create the auth module');
@@ -191,7 +207,11 @@ describe('the same ID in two specs', () => {
     await withSpecs(specs);
     const number = openPull({ branch: 'shared', title: 'Shared work', body: 'Closes T001' });
     await merge(number);
-    expect(view().commits('main').filter((commit) => commit.author === 'spec-sync[bot]')).toEqual([]);
+    expect(
+      view()
+        .commits('main')
+        .filter((commit) => commit.author === 'spec-sync[bot]'),
+    ).toEqual([]);
     const comments = botComments(number);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain('T001 is in both specs/001-auth and specs/002-billing');

@@ -14,6 +14,8 @@ export interface LogEntry {
   /** 0 when the connection was dropped before an answer. */
   status: number;
   ms: number;
+  /** When the request arrived (the simulator's clock, ms since the epoch). */
+  at: number;
   contentCreating: boolean;
 }
 export interface Violation {

@@ -38,6 +38,7 @@ function record(context: ServerContext, exchange: Exchange, status: number): voi
     path: exchange.path,
     status,
     ms: performance.now() - exchange.started,
+    at: context.sim.now() - (performance.now() - exchange.started),
     contentCreating: exchange.contentCreating,
   });
 }
