@@ -395,11 +395,16 @@ export class GitHubGateway {
   async listCheckRuns(
     ref: string,
     name: string,
-  ): Promise<Array<{ id: number; status: string; headSha: string }>> {
+  ): Promise<Array<{ id: number; status: string; headSha: string; annotationsCount: number }>> {
     const { data } = await this.#call('list check runs', () =>
       this.client.rest.checks.listForRef({ ...this.ref, ref, check_name: name, per_page: MAX_PER_PAGE }),
     );
-    return data.check_runs.map((run) => ({ id: run.id, status: run.status, headSha: run.head_sha }));
+    return data.check_runs.map((run) => ({
+      id: run.id,
+      status: run.status,
+      headSha: run.head_sha,
+      annotationsCount: run.output.annotations_count,
+    }));
   }
 }
 

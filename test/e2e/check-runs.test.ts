@@ -47,7 +47,12 @@ afterEach(async () => {
 });
 
 async function pushAndSettle(files: Record<string, string>, branch?: string): Promise<string> {
-  const { sha, status } = await harness.sim.push({ repo: harness.repo, branch, files, deliverTo: harness.app });
+  const { sha, status } = await harness.sim.push({
+    repo: harness.repo,
+    branch,
+    files,
+    deliverTo: harness.app,
+  });
   expect(status).toBe(200);
   await harness.idle();
   return sha;
@@ -84,7 +89,9 @@ describe('the check run of a pushed spec', () => {
       '| User Story 1 - Pay an invoice (Priority: P1) | 1/2 | `▓▓▓▓▓░░░░░` 50% |',
     );
     expect(run.output.summary).toContain('| ❌ Phase order (`phaseOrder`) | error | 1 problem |');
-    expect(run.output.summary).toMatch(/T002.* Create Invoice model in src\/billing\/invoice\.ts \(\[line 9\]/);
+    expect(run.output.summary).toMatch(
+      /T002.* Create Invoice model in src\/billing\/invoice\.ts \(\[line 9\]/,
+    );
     expect(run.annotations).toEqual([
       {
         path: TASKS,
@@ -175,7 +182,9 @@ describe('a check run that cannot pass', () => {
 describe('a push on a branch that issues do not track', () => {
   it('checks the feature commit and leaves the issues alone', async () => {
     await pushAndSettle({ [TASKS]: inOrder, ...DOCS });
-    const before = harness.sim.repo(harness.repo).issues.map(({ number, state, body }) => ({ number, state, body }));
+    const before = harness.sim
+      .repo(harness.repo)
+      .issues.map(({ number, state, body }) => ({ number, state, body }));
     expect(before).toHaveLength(3);
     harness.sim.resetLog();
     const ticked = inOrder.replace('- [ ] T003', '- [x] T003');
@@ -183,7 +192,9 @@ describe('a push on a branch that issues do not track', () => {
     const run = onlyRun('spec-sync: 002-billing', sha);
     expect(run.conclusion).toBe('success');
     expect(run.output.title).toBe('All gates hold · 3/3 done');
-    const after = harness.sim.repo(harness.repo).issues.map(({ number, state, body }) => ({ number, state, body }));
+    const after = harness.sim
+      .repo(harness.repo)
+      .issues.map(({ number, state, body }) => ({ number, state, body }));
     expect(after).toEqual(before);
     const issueWrites = harness.sim.log.filter(
       (entry) => entry.method !== 'GET' && entry.route?.includes('/issues'),

@@ -72,7 +72,7 @@ export function rateHeaders(rate: RateSnapshot): Record<string, string> {
 
 export function send(response: ServerResponse, result: SimResponse, headers: Record<string, string>): void {
   const requestId = randomUUID().toUpperCase().slice(0, 23);
-  const payload = result.body === undefined ? '' : JSON.stringify(result.body);
+  const payload = result.text ?? (result.body === undefined ? '' : JSON.stringify(result.body));
   response.writeHead(result.status, {
     'content-type': 'application/json; charset=utf-8',
     'x-github-request-id': requestId,

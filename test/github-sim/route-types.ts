@@ -12,6 +12,8 @@ export interface SimRequest {
   actor: SimUser;
   /** The primary rate-limit window as the response headers report it. */
   rate: RateSnapshot;
+  /** The `Accept` header: `application/vnd.github.raw` asks the contents API for the file itself. */
+  accept?: string;
 }
 export interface RateSnapshot {
   limit: number;
@@ -22,6 +24,8 @@ export interface RateSnapshot {
 export interface SimResponse {
   status: number;
   body?: unknown;
+  /** A body sent as is (raw media type), instead of `body` as JSON. */
+  text?: string;
   headers?: Record<string, string>;
 }
 export type Handler = (request: SimRequest) => SimResponse;

@@ -8,6 +8,7 @@ import {
   repoOf,
   SimError,
   type SimRequest,
+  type SimResponse,
   stringField,
 } from './route-types.js';
 import type { RepoState } from './state.js';
@@ -20,6 +21,7 @@ function getContents(request: SimRequest) {
   const path = (request.params.path ?? '').replace(/\/$/, '');
   const content = commit.tree.get(path);
   const urls = request.sim.urls;
+  if (content !== undefined && /\.raw\b/.test(request.accept ?? '')) return rawFile(content);
   if (content !== undefined) return ok(contentFileObject(urls, repo, path, content, ref, true));
   if (!directoriesOf(commit.tree).has(path)) throw notFound();
   const dir = subtree(commit.tree, path);
@@ -31,6 +33,15 @@ function getContents(request: SimRequest) {
     return contentDirObject(urls, repo, full, treeSha(subtree(commit.tree, full)), ref);
   });
   return ok(entries);
+}
+
+/** `Accept: application/vnd.github.raw` (Probot's config reader sends it): the file's bytes, not JSON. */
+function rawFile(content: string): SimResponse {
+  return {
+    status: 200,
+    text: content,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'x-github-media-type': 'github.v3; param=raw' },
+  };
 }
 
 function targetBranch(request: SimRequest, repo: RepoState): string {

@@ -153,6 +153,7 @@ function run(
       url: exchange.url,
       actor,
       rate,
+      accept: request.headers.accept,
     });
   } catch (error) {
     if (!(error instanceof SimError)) throw error;
