@@ -42,8 +42,36 @@ export function validateConfig(raw: unknown, file = CONFIG_PATH): Config {
   );
 }
 
-/** Reads `.github/spec-sync.yml` as Probot's `context.config` does, then validates it. */
+/**
+ * How long a repository's config is reused within one process: one push fans out into several jobs, and
+ * each would otherwise read the file again (two requests with the organisation fallback). A push that
+ * changes the file drops the cached copy (`forgetRepoConfig`).
+ */
+export const CONFIG_CACHE_MS = 60_000;
+
+const cache = new Map<string, { at: number; config: Promise<Config> }>();
+
+function cacheKey(client: GitHubClient, ref: RepoRef): string {
+  return `${client.request.endpoint.DEFAULTS.baseUrl}/${ref.owner}/${ref.repo}`.toLowerCase();
+}
+
+export function forgetRepoConfig(client: GitHubClient, ref: RepoRef): void {
+  cache.delete(cacheKey(client, ref));
+}
+
+/** Reads `.github/spec-sync.yml` as Probot's `context.config` does (cached briefly), then validates it. */
 export async function loadRepoConfig(client: GitHubClient, ref: RepoRef): Promise<Config> {
+  const key = cacheKey(client, ref);
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < CONFIG_CACHE_MS) return hit.config;
+  const config = readRepoConfig(client, ref);
+  cache.set(key, { at: Date.now(), config });
+  // A failed read or an invalid file is not kept: the next job reads again.
+  config.catch(() => cache.delete(key));
+  return config;
+}
+
+async function readRepoConfig(client: GitHubClient, ref: RepoRef): Promise<Config> {
   let raw: Record<string, unknown>;
   try {
     // composeConfigGet only needs `request`; the cast bridges two Octokit type packages.

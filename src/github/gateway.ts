@@ -391,6 +391,25 @@ export class GitHubGateway {
     }
   }
 
+  /** A check run's annotations: GitHub appends each update's to them and never removes one. */
+  async listCheckAnnotations(checkRunId: number): Promise<CheckAnnotation[]> {
+    const annotations = await this.#call('list check annotations', () =>
+      this.client.paginate(this.client.rest.checks.listAnnotations, {
+        ...this.ref,
+        check_run_id: checkRunId,
+        per_page: MAX_PER_PAGE,
+      }),
+    );
+    return annotations.map((annotation) => ({
+      path: annotation.path,
+      start_line: annotation.start_line,
+      end_line: annotation.end_line,
+      annotation_level: annotation.annotation_level ?? 'notice',
+      message: annotation.message ?? '',
+      ...(annotation.title ? { title: annotation.title } : {}),
+    }));
+  }
+
   /** The check runs of a commit with one name, newest first. */
   async listCheckRuns(
     ref: string,

@@ -16,6 +16,8 @@ export interface SyncSpecJob extends RepoJob {
   kind: 'sync-spec';
   /** The spec's task file, e.g. `specs/002-billing/tasks.md`; its directory names the spec. */
   tasksPath: string;
+  /** A commit to check once the sync is done (whatever its outcome), so the check run links the issues. */
+  check?: { headSha: string; branch: string | null };
 }
 
 /** Evaluate a spec's gates at a commit and report a check run. */

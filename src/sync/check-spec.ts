@@ -7,6 +7,7 @@ import { parseTasksCached } from '../core/parse/parse-cache.js';
 import { specLabel, specNameOf } from '../core/plan/issue-labels.js';
 import { readIssueMarker } from '../core/plan/issue-marker.js';
 import { renderConfigError, renderFileError } from '../core/render/check-config-error.js';
+import { sameAnnotations } from '../core/render/check-limits.js';
 import { renderCheckOutput } from '../core/render/render-check.js';
 import { findSpecs, type SpecLocation, specLocation } from '../core/specs/find-specs.js';
 import { GitHubRequestError } from '../github/errors.js';
@@ -41,9 +42,13 @@ export async function checkSpec(job: CheckSpecJob, services: Services): Promise<
   const file = await gateway.readFile(job.headSha, job.tasksPath);
   if (!file) return;
   const spec = specLocation(job.tasksPath);
-  const runId = await startOrReuse(gateway, checkName(spec), job);
+  const start = () =>
+    gateway.startCheckRun({ name: checkName(spec), headSha: job.headSha, externalId: job.tasksPath });
+  const run = job.rerun
+    ? { id: await start(), annotationsCount: 0 }
+    : await findOrStart(gateway, checkName(spec), job.headSha, start);
   try {
-    await gateway.completeCheckRun(runId, await evaluate(gateway, config, spec, job.headSha, file.text));
+    await reportRun(gateway, run, await evaluate(gateway, config, spec, job.headSha, file.text), start);
   } catch (error) {
     // Never leave a run in progress: say what failed (with GitHub's request id), then let the job retry.
     const requestId =
@@ -52,9 +57,53 @@ export async function checkSpec(job: CheckSpecJob, services: Services): Promise<
       path: job.tasksPath,
       message: `${(error as Error).message}${requestId}`,
     });
-    await gateway.completeCheckRun(runId, { conclusion: 'failure', ...output });
+    await reportRun(gateway, run, { conclusion: 'failure', ...output }, start);
     throw error;
   }
+}
+
+/** The run being reported on: reused runs may already carry annotations. */
+interface RunSlot {
+  id: number;
+  annotationsCount: number;
+}
+
+/** One check run per name and commit: a repeated request (a re-check after a sync) reuses it. */
+async function findOrStart(
+  gateway: GitHubGateway,
+  name: string,
+  headSha: string,
+  start: () => Promise<number>,
+): Promise<RunSlot> {
+  const [existing] = await gateway.listCheckRuns(headSha, name);
+  return existing
+    ? { id: existing.id, annotationsCount: existing.annotationsCount }
+    : { id: await start(), annotationsCount: 0 };
+}
+
+/**
+ * Completes the run. GitHub appends every update's annotations to those a run has and never removes one:
+ * a reused run that already holds exactly this report's annotations gets only the new title and summary;
+ * one that holds others (the config changed, or an earlier report broke off) is left as it is and a new run
+ * takes its place, since GitHub shows the newest run of a name.
+ */
+async function reportRun(
+  gateway: GitHubGateway,
+  run: RunSlot,
+  result: CheckRunResult,
+  start: () => Promise<number>,
+): Promise<void> {
+  if (run.annotationsCount > 0) {
+    const held = await gateway.listCheckAnnotations(run.id);
+    if (sameAnnotations(held, result.annotations)) {
+      await gateway.completeCheckRun(run.id, { ...result, annotations: [] });
+      return;
+    }
+    // Mutated so that a failure while completing the new run is reported on the new run.
+    run.id = await start();
+    run.annotationsCount = 0;
+  }
+  await gateway.completeCheckRun(run.id, result);
 }
 
 async function evaluate(
@@ -119,15 +168,6 @@ async function taskIssueUrls(
   return urls;
 }
 
-/** One check run per spec and commit: a repeated request reuses it; a person's rerun asks for a new one. */
-async function startOrReuse(gateway: GitHubGateway, name: string, job: CheckSpecJob): Promise<number> {
-  if (!job.rerun) {
-    const [existing] = await gateway.listCheckRuns(job.headSha, name);
-    if (existing) return existing.id;
-  }
-  return gateway.startCheckRun({ name, headSha: job.headSha, externalId: job.tasksPath });
-}
-
 /** A check suite or merge group: a check for every spec at the commit. */
 export async function checkSuite(job: CheckSuiteJob, services: Services): Promise<void> {
   const client = await services.clientFor(job.installationId);
@@ -173,8 +213,7 @@ export async function reportConfigError(
 ): Promise<void> {
   const file = await gateway.readFile(headSha, CONFIG_PATH);
   const output = renderConfigError({ path: CONFIG_PATH, text: file?.text ?? '', issues: error.problems });
-  const [existing] = await gateway.listCheckRuns(headSha, CONFIG_CHECK_NAME);
-  const runId =
-    existing?.id ?? (await gateway.startCheckRun({ name: CONFIG_CHECK_NAME, headSha, externalId: '' }));
-  await gateway.completeCheckRun(runId, { conclusion: 'failure', ...output });
+  const start = () => gateway.startCheckRun({ name: CONFIG_CHECK_NAME, headSha, externalId: '' });
+  const run = await findOrStart(gateway, CONFIG_CHECK_NAME, headSha, start);
+  await reportRun(gateway, run, { conclusion: 'failure', ...output }, start);
 }

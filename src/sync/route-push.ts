@@ -1,4 +1,4 @@
-import { CONFIG_PATH, ConfigError, loadRepoConfig } from '../config/load-config.js';
+import { CONFIG_PATH, ConfigError, forgetRepoConfig, loadRepoConfig } from '../config/load-config.js';
 import { findSpecs, specLocation, touchedSpecCandidates } from '../core/specs/find-specs.js';
 import { GitHubGateway } from '../github/gateway.js';
 import type { PushJob } from '../queue/jobs.js';
@@ -18,6 +18,7 @@ export async function routePush(job: PushJob, services: Services): Promise<void>
   const client = await services.clientFor(job.installationId);
   const gateway = new GitHubGateway(client, ref);
   const repository = await gateway.getRepository();
+  if (job.paths === null || job.paths.includes(CONFIG_PATH)) forgetRepoConfig(client, ref);
   let config: Awaited<ReturnType<typeof loadRepoConfig>>;
   try {
     config = await loadRepoConfig(client, ref);
@@ -44,8 +45,12 @@ export async function routePush(job: PushJob, services: Services): Promise<void>
       specLocation(tasksPath),
       repository.defaultBranch,
     );
-    if (branch === job.branch && config.issues.enabled)
-      await services.queue.add({ kind: 'sync-spec', ...base, tasksPath });
+    const check = { headSha: job.after, branch: job.branch };
+    // The sync checks the commit itself once it is done, so the check run links the issues it made.
+    if (branch === job.branch && config.issues.enabled) {
+      await services.queue.add({ kind: 'sync-spec', ...base, tasksPath, check });
+      continue;
+    }
     await services.queue.add({
       kind: 'check-spec',
       ...base,

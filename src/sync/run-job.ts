@@ -11,7 +11,10 @@ export async function runJob(job: Job, services: Services): Promise<void> {
   const started = performance.now();
   services.log.debug({ job }, 'Job started');
   await dispatch(job, services);
-  services.log.info({ kind: job.kind, deliveryId: job.deliveryId, ms: Math.round(performance.now() - started) }, 'Job done');
+  services.log.info(
+    { kind: job.kind, deliveryId: job.deliveryId, ms: Math.round(performance.now() - started) },
+    'Job done',
+  );
 }
 
 async function dispatch(job: Job, services: Services): Promise<void> {

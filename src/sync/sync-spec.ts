@@ -125,20 +125,20 @@ export async function syncSpec(job: SyncSpecJob, services: Services): Promise<vo
   const client = await services.clientFor(job.installationId);
   const ref = { owner: job.owner, repo: job.repo };
   try {
-    const result = await reconcileSpec({ client, ref, tasksPath: job.tasksPath, log: services.log });
-    if (result?.applied && result.headSha) {
-      // The check run links task issues: bring it up to date now that they exist.
+    await reconcileSpec({ client, ref, tasksPath: job.tasksPath, log: services.log });
+  } catch (error) {
+    if (!isReportedProblem(error)) throw error;
+    services.log.error({ job, reason: error.message }, 'Spec not synced');
+  } finally {
+    // Whatever the sync's outcome, the commit gets its check run (it reports a bad file or config too).
+    if (job.check) {
       await services.queue.add({
         ...repoOf(job),
         kind: 'check-spec',
         tasksPath: job.tasksPath,
-        headSha: result.headSha,
-        branch: result.branch,
+        ...job.check,
       });
     }
-  } catch (error) {
-    if (!isReportedProblem(error)) throw error;
-    services.log.error({ job, reason: error.message }, 'Spec not synced');
   }
 }
 

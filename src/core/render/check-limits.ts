@@ -61,3 +61,20 @@ export function fitRendering(
   const note = '\n\n… output cut at GitHub’s size limit';
   return best.slice(0, max - note.length) + note;
 }
+
+/** The same annotations, in any order: a repeated report of one commit need not send them again. */
+export function sameAnnotations(a: readonly Annotation[], b: readonly Annotation[]): boolean {
+  if (a.length !== b.length) return false;
+  const key = (annotation: Annotation) =>
+    JSON.stringify([
+      annotation.path,
+      annotation.start_line,
+      annotation.end_line,
+      annotation.annotation_level,
+      annotation.title ?? '',
+      annotation.message,
+    ]);
+  const left = a.map(key).sort();
+  const right = b.map(key).sort();
+  return left.every((value, index) => value === right[index]);
+}
