@@ -28,14 +28,17 @@ export interface CliIo {
 const CliOctokit = Octokit.plugin(retry, throttling);
 
 /** The CLI's client: @octokit/rest with retries; pacing is spec-sync's own (src/github/pacer.ts), as in the app. */
-export function createCliClient(token: string, apiUrl?: string): GitHubClient {
+export function createCliClient(token: string, apiUrl?: string, pacing: { timeScale?: number } = {}): GitHubClient {
+  const quiet = () => undefined;
   const client = new CliOctokit({
     auth: token,
     ...(apiUrl ? { baseUrl: apiUrl } : {}),
     throttle: { enabled: false },
     userAgent: 'spec-sync-cli',
+    // Expected 404s (no config file, no spec branch) are not news; failures reach the user as errors.
+    log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
   });
-  paceClient(client, new Pacer());
+  paceClient(client, new Pacer(pacing));
   return client;
 }
 

@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { createCliClient, runSync } from '../../src/cli/sync-command.js';
+import { type GitHubSim, startGitHubSim } from '../github-sim/index.js';
+
+const TASKS = '# Tasks\n\n## Phase 1: Setup\n\n- [ ] T001 Create the project\n- [x] T002 Add linting\n';
+
+describe('spec-sync sync', () => {
+  let sim: GitHubSim;
+  let out: string[];
+  let err: string[];
+  const io = { out: (line: string) => out.push(line), err: (line: string) => err.push(line) };
+
+  beforeEach(async () => {
+    sim = await startGitHubSim();
+    sim.createRepo('acme/shop', {
+      files: {
+        'specs/001-a/tasks.md': TASKS,
+        'specs/001-a/spec.md': '# s\n',
+        'specs/001-a/plan.md': '# p\n',
+      },
+    });
+    out = [];
+    err = [];
+  });
+  afterEach(async () => {
+    expect(sim.violations).toEqual([]);
+    await sim.close();
+  });
+
+  it('prints the plan and writes nothing with --dry-run', async () => {
+    const client = createCliClient('ghp_test', sim.apiUrl, { timeScale: 0.001 });
+    const code = await runSync({ repo: 'acme/shop', dryRun: true }, io, client);
+    expect(code).toBe(0);
+    expect(out[0]).toBe('specs/001-a/tasks.md (main): 2 to create, 1 to update, 0 comments');
+    expect(out.some((line) => line.includes('create  T001 Create the project'))).toBe(true);
+    expect(sim.log.filter((entry) => entry.method !== 'GET')).toEqual([]);
+    expect(sim.repo('acme/shop').issues).toEqual([]);
+  });
+
+  it('syncs the issues, and a second run writes nothing', async () => {
+    const client = createCliClient('ghp_test', sim.apiUrl, { timeScale: 0.001 });
+    expect(await runSync({ repo: 'acme/shop', spec: 'specs/001-a' }, io, client)).toBe(0);
+    const issues = sim.repo('acme/shop').issues;
+    expect(issues.map((issue) => [issue.title, issue.state])).toEqual([
+      ['T001 Create the project', 'open'],
+      ['T002 Add linting', 'closed'],
+    ]);
+    sim.resetLog();
+    expect(await runSync({ repo: 'acme/shop' }, io, client)).toBe(0);
+    expect(sim.log.filter((entry) => entry.method !== 'GET')).toEqual([]);
+  });
+
+  it('says what is missing instead of running without a token or with a bad --repo', async () => {
+    const saved = { token: process.env.GITHUB_TOKEN, gh: process.env.GH_TOKEN };
+    delete process.env.GITHUB_TOKEN;
+    delete process.env.GH_TOKEN;
+    try {
+      expect(await runSync({ repo: 'acme/shop' }, io)).toBe(2);
+      expect(err.join('\n')).toContain('GITHUB_TOKEN');
+      expect(await runSync({ repo: 'shop' }, io)).toBe(2);
+      expect(err.join('\n')).toContain('OWNER/NAME');
+    } finally {
+      if (saved.token !== undefined) process.env.GITHUB_TOKEN = saved.token;
+      if (saved.gh !== undefined) process.env.GH_TOKEN = saved.gh;
+    }
+  });
+});
