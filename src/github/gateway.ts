@@ -404,7 +404,7 @@ export class GitHubGateway {
       path: annotation.path,
       start_line: annotation.start_line,
       end_line: annotation.end_line,
-      annotation_level: annotation.annotation_level ?? 'notice',
+      annotation_level: (annotation.annotation_level ?? 'notice') as CheckAnnotation['annotation_level'],
       message: annotation.message ?? '',
       ...(annotation.title ? { title: annotation.title } : {}),
     }));
