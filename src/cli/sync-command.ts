@@ -28,7 +28,11 @@ export interface CliIo {
 const CliOctokit = Octokit.plugin(retry, throttling);
 
 /** The CLI's client: @octokit/rest with retries; pacing is spec-sync's own (src/github/pacer.ts), as in the app. */
-export function createCliClient(token: string, apiUrl?: string, pacing: { timeScale?: number } = {}): GitHubClient {
+export function createCliClient(
+  token: string,
+  apiUrl?: string,
+  pacing: { timeScale?: number } = {},
+): GitHubClient {
   const quiet = () => undefined;
   const client = new CliOctokit({
     auth: token,
