@@ -1,3 +1,4 @@
+import { type Annotation, chunkAnnotations } from '../core/render/check-limits.js';
 import type { GitHubClient } from './client.js';
 import { GitHubRequestError, isStatus } from './errors.js';
 
@@ -363,7 +364,7 @@ export class GitHubGateway {
    * the conclusion and the rest follow in updates that append to it.
    */
   async completeCheckRun(checkRunId: number, result: CheckRunResult): Promise<void> {
-    const [first = [], ...rest] = chunk(result.annotations, MAX_ANNOTATIONS_PER_REQUEST);
+    const [first = [], ...rest] = chunkAnnotations(result.annotations);
     const output = {
       title: result.title,
       summary: result.summary,
@@ -392,7 +393,7 @@ export class GitHubGateway {
   }
 
   /** A check run's annotations: GitHub appends each update's to them and never removes one. */
-  async listCheckAnnotations(checkRunId: number): Promise<CheckAnnotation[]> {
+  async listCheckAnnotations(checkRunId: number): Promise<Annotation[]> {
     const annotations = await this.#call('list check annotations', () =>
       this.client.paginate(this.client.rest.checks.listAnnotations, {
         ...this.ref,
@@ -404,7 +405,7 @@ export class GitHubGateway {
       path: annotation.path,
       start_line: annotation.start_line,
       end_line: annotation.end_line,
-      annotation_level: (annotation.annotation_level ?? 'notice') as CheckAnnotation['annotation_level'],
+      annotation_level: (annotation.annotation_level ?? 'notice') as Annotation['annotation_level'],
       message: annotation.message ?? '',
       ...(annotation.title ? { title: annotation.title } : {}),
     }));
@@ -427,31 +428,13 @@ export class GitHubGateway {
   }
 }
 
-/** GitHub: "The Checks API limits the number of annotations to a maximum of 50 per API request." */
-export const MAX_ANNOTATIONS_PER_REQUEST = 50;
-
-export interface CheckAnnotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  annotation_level: 'notice' | 'warning' | 'failure';
-  message: string;
-  title?: string;
-}
-
 export interface CheckRunResult {
   conclusion: 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped';
   title: string;
   summary: string;
   text?: string;
-  annotations: CheckAnnotation[];
+  annotations: Annotation[];
   actions?: Array<{ label: string; description: string; identifier: string }>;
-}
-
-function chunk<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
-  return chunks;
 }
 
 interface RawIssue {

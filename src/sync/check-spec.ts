@@ -48,7 +48,7 @@ export async function checkSpec(job: CheckSpecJob, services: Services): Promise<
     ? { id: await start(), annotationsCount: 0 }
     : await findOrStart(gateway, checkName(spec), job.headSha, start);
   try {
-    await reportRun(gateway, run, await evaluate(gateway, config, spec, job.headSha, file.text), start);
+    await reportRun(gateway, run, await evaluate(gateway, config, spec, job, file.text), start);
   } catch (error) {
     // Never leave a run in progress: say what failed (with GitHub's request id), then let the job retry.
     const requestId =
@@ -110,9 +110,10 @@ async function evaluate(
   gateway: GitHubGateway,
   config: Config,
   spec: SpecLocation,
-  headSha: string,
+  target: { headSha: string; branch: string | null },
   text: string,
 ): Promise<CheckRunResult> {
+  const { headSha } = target;
   const doc = parseTasksCached(text, { path: spec.tasksPath });
   const fatal = doc.findings.find((finding) => UNREADABLE_FINDINGS.has(finding.code));
   if (fatal) {
@@ -122,18 +123,44 @@ async function evaluate(
     };
   }
   const documents = await readDocuments(gateway, headSha, spec.dir);
+  const repository = await gateway.getRepository();
+  const pullRequestIntoDefaultBranch = await opensPullRequestInto(
+    gateway,
+    config,
+    target.branch,
+    repository.defaultBranch,
+  );
   const report = evaluateGates(
-    { specDir: spec.dir, tasksPath: spec.tasksPath, doc, documents, tasksText: text },
+    {
+      specDir: spec.dir,
+      tasksPath: spec.tasksPath,
+      doc,
+      documents,
+      tasksText: text,
+      pullRequestIntoDefaultBranch,
+    },
     config.gates,
   );
   const issueUrls = await taskIssueUrls(gateway, spec, config);
-  const htmlBase = `${(await gateway.getRepository()).htmlUrl}/blob/${headSha}`;
+  const htmlBase = `${repository.htmlUrl}/blob/${headSha}`;
   const output = renderCheckOutput(report, {
     template: builtinTemplate('check-summary.md.hbs'),
     issueUrls,
     tasksUrl: (path, line) => `${htmlBase}/${path}#L${line}`,
   });
   return { conclusion: report.conclusion, ...output, actions: config.issues.enabled ? [SYNC_NOW] : [] };
+}
+
+/** Whether the checked branch has an open pull request into the default branch; asked only when it matters. */
+async function opensPullRequestInto(
+  gateway: GitHubGateway,
+  config: Config,
+  branch: string | null,
+  defaultBranch: string,
+): Promise<boolean> {
+  if (!config.gates.completionOnDefaultBranchPullRequests || !branch || branch === defaultBranch)
+    return false;
+  return (await gateway.findOpenPullRequest(branch, defaultBranch)) !== null;
 }
 
 /** The spec's other documents at the commit: one directory listing, then only the files that exist. */
