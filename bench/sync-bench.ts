@@ -1,5 +1,5 @@
 import { type Harness, startHarness } from '../test/e2e/harness.js';
-import type { Counters } from '../test/github-sim/index.js';
+import { type Counters, commitFiles } from '../test/github-sim/index.js';
 
 /**
  * Requests per scenario against the simulator, beside the least each scenario can cost, and the wall time
@@ -48,6 +48,21 @@ async function requestScenarios(): Promise<void> {
       push({ 'specs/001-bench/tasks.md': spec(60, (n) => n <= 5) }),
     );
     row('5 tasks ticked', ticked, '5 writes (closes) + check run writes');
+    commitFiles(harness.sim, harness.repo, 'feature/ticks', { 'src/feature.ts': 'export {};\n' });
+    const pull = harness.sim.createPullRequest(harness.repo, {
+      title: 'Add the feature',
+      head: 'feature/ticks',
+      base: 'main',
+      body: 'Implements T010, T011, T012',
+    });
+    const merged = await measure(harness, () =>
+      harness.sim.mergePullRequest(harness.repo, pull.number, harness.app),
+    );
+    row(
+      'PR merged, implements 3 tasks',
+      merged,
+      '3 PR reads + tasks.md read; 1 commit + 3 closes (+3 comments)',
+    );
     if (harness.sim.violations.length > 0) console.log(`schema violations: ${harness.sim.violations.length}`);
   } finally {
     await harness.close();

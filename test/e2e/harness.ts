@@ -62,6 +62,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   });
   const port = await freePort();
+  // Probot's runner adds SIGINT/SIGTERM handlers per server; remove ours on close so many harnesses can run.
+  const signalsBefore = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
   const server = await run(app, {
     env: {
       APP_ID: String(sim.appId),
@@ -98,6 +100,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     close: async () => {
       await queue?.close();
       await server.stop();
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        for (const listener of process.listeners(signal))
+          if (!signalsBefore.has(listener)) process.off(signal, listener);
+      }
       await sim.close();
     },
   };
