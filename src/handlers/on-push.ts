@@ -2,8 +2,11 @@ import type { Context } from 'probot';
 import { mayConcernSpecs } from '../core/specs/find-specs.js';
 import type { JobQueue } from '../queue/jobs.js';
 
-/** GitHub lists at most 20 commits in a push payload; beyond that the file lists are incomplete. */
-export const MAX_PUSH_PAYLOAD_COMMITS = 20;
+/**
+ * GitHub: a push webhook's `commits` "includes a maximum of 2048 commits" (the 20-commit cap applies to
+ * timeline events only); a push that fills it may list only part of what changed.
+ */
+export const MAX_PUSH_PAYLOAD_COMMITS = 2048;
 
 /**
  * A push becomes a job when it may concern a spec. A push whose listed paths concern none costs no request;
@@ -35,6 +38,8 @@ export async function onPush(context: Context<'push'>, queue: JobQueue): Promise
 
 function listedPaths(payload: Context<'push'>['payload']): string[] | null {
   if (payload.forced || payload.created || payload.commits.length >= MAX_PUSH_PAYLOAD_COMMITS) return null;
+  // Payloads replayed by GitHub Actions carry no file lists: ask the compare API instead.
+  if (payload.commits.some((commit) => !commit.added || !commit.modified || !commit.removed)) return null;
   return payload.commits.flatMap((commit) => [
     ...(commit.added ?? []),
     ...(commit.modified ?? []),

@@ -34,6 +34,14 @@ describe('issue sync on push', () => {
     expect(t001.body).toContain('<!-- spec-sync:task');
   });
 
+  it('costs no request at all for a push that touches no spec', async () => {
+    harness = await startHarness();
+    await push({ ...SPEC_DOCS('specs/002-billing'), [TASKS]: specKitTasks(2) });
+    harness.sim.resetLog();
+    await push({ 'src/app.ts': 'export {};\n', 'README.md': '# shop, again\n' });
+    expect(harness.sim.log).toEqual([]);
+  });
+
   it('makes no write when the same push is delivered again', async () => {
     harness = await startHarness();
     const { sha } = await push({ ...SPEC_DOCS('specs/002-billing'), [TASKS]: specKitTasks(5) });
