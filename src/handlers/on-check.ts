@@ -1,5 +1,6 @@
 import type { Context } from 'probot';
 import type { JobQueue } from '../queue/jobs.js';
+import { repoJobOf } from './repo-job.js';
 
 /** The requested action on spec-sync's check runs (GitHub: identifier at most 20 characters). */
 export const SYNC_NOW_ACTION = 'sync-issues';
@@ -9,13 +10,11 @@ export async function onCheckSuite(
   queue: JobQueue,
 ): Promise<void> {
   const { payload } = context;
-  if (!payload.installation) return;
+  const repo = repoJobOf(payload, context.id);
+  if (!repo) return;
   await queue.add({
     kind: 'check-suite',
-    installationId: payload.installation.id,
-    owner: payload.repository.owner.login,
-    repo: payload.repository.name,
-    deliveryId: context.id,
+    ...repo,
     headSha: payload.check_suite.head_sha,
     branch: payload.check_suite.head_branch,
   });
@@ -26,13 +25,11 @@ export async function onMergeGroup(
   queue: JobQueue,
 ): Promise<void> {
   const { payload } = context;
-  if (!payload.installation || !payload.repository) return;
+  const repo = repoJobOf(payload, context.id);
+  if (!repo) return;
   await queue.add({
     kind: 'check-suite',
-    installationId: payload.installation.id,
-    owner: payload.repository.owner.login,
-    repo: payload.repository.name,
-    deliveryId: context.id,
+    ...repo,
     headSha: payload.merge_group.head_sha,
     branch: payload.merge_group.head_ref.replace(/^refs\/heads\//, ''),
   });
@@ -46,13 +43,8 @@ export async function onCheckRun(
   const { payload } = context;
   // spec-sync's check runs carry the spec's task file as their external id.
   const tasksPath = payload.check_run.external_id;
-  if (!payload.installation || !payload.repository || !tasksPath) return;
-  const repo = {
-    installationId: payload.installation.id,
-    owner: payload.repository.owner.login,
-    repo: payload.repository.name,
-    deliveryId: context.id,
-  };
+  const repo = repoJobOf(payload, context.id);
+  if (!repo || !tasksPath) return;
   if (payload.action === 'requested_action') {
     if (payload.requested_action?.identifier !== SYNC_NOW_ACTION) return;
     await queue.add({ kind: 'sync-spec', ...repo, tasksPath });

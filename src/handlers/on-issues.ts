@@ -1,5 +1,6 @@
 import type { Context } from 'probot';
 import type { JobQueue } from '../queue/jobs.js';
+import { repoJobOf } from './repo-job.js';
 
 /** The marker every task issue carries; an issue without it is not spec-sync's and costs no request. */
 const TASK_MARKER = '<!-- spec-sync:task';
@@ -10,15 +11,13 @@ export async function onIssueState(
   queue: JobQueue,
 ): Promise<void> {
   const { payload } = context;
-  if (!payload.installation || !payload.issue.body?.includes(TASK_MARKER)) return;
+  const repo = repoJobOf(payload, context.id);
+  if (!repo || !payload.issue.body?.includes(TASK_MARKER)) return;
   // spec-sync's own closes and reopens follow the file already: acting on them would only echo.
   if (payload.sender.type === 'Bot') return;
   await queue.add({
     kind: 'issue-state',
-    installationId: payload.installation.id,
-    owner: payload.repository.owner.login,
-    repo: payload.repository.name,
-    deliveryId: context.id,
+    ...repo,
     issueNumber: payload.issue.number,
     state: payload.issue.state === 'closed' ? 'closed' : 'open',
     stateReason: payload.issue.state_reason ?? null,

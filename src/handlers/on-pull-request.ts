@@ -1,5 +1,6 @@
 import type { Context } from 'probot';
 import type { JobQueue } from '../queue/jobs.js';
+import { repoJobOf } from './repo-job.js';
 
 /** Only a real merge ticks tasks; an open PR keeps a comment saying what its merge will do. */
 export type PullRequestEvent =
@@ -11,14 +12,9 @@ export type PullRequestEvent =
 
 export async function onPullRequest(context: Context<PullRequestEvent>, queue: JobQueue): Promise<void> {
   const { payload } = context;
-  if (!payload.installation) return;
-  const base = {
-    installationId: payload.installation.id,
-    owner: payload.repository.owner.login,
-    repo: payload.repository.name,
-    deliveryId: context.id,
-    pullNumber: payload.pull_request.number,
-  };
+  const repo = repoJobOf(payload, context.id);
+  if (!repo) return;
+  const base = { ...repo, pullNumber: payload.pull_request.number };
   if (payload.action === 'closed') {
     if (payload.pull_request.merged) await queue.add({ kind: 'pull-request-merged', ...base });
     return;

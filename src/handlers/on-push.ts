@@ -1,6 +1,7 @@
 import type { Context } from 'probot';
 import { mayConcernSpecs } from '../core/specs/find-specs.js';
 import type { JobQueue } from '../queue/jobs.js';
+import { repoJobOf } from './repo-job.js';
 
 /**
  * GitHub: a push webhook's `commits` "includes a maximum of 2048 commits" (the 20-commit cap applies to
@@ -14,21 +15,13 @@ export const MAX_PUSH_PAYLOAD_COMMITS = 2048;
  */
 export async function onPush(context: Context<'push'>, queue: JobQueue): Promise<void> {
   const { payload } = context;
-  if (
-    !payload.ref.startsWith('refs/heads/') ||
-    payload.deleted ||
-    !payload.installation ||
-    !payload.repository.owner
-  )
-    return;
+  const repo = repoJobOf(payload, context.id);
+  if (!repo || !payload.ref.startsWith('refs/heads/') || payload.deleted) return;
   const paths = listedPaths(payload);
   if (paths && !paths.some(mayConcernSpecs)) return;
   await queue.add({
     kind: 'push',
-    installationId: payload.installation.id,
-    owner: payload.repository.owner?.login ?? '',
-    repo: payload.repository.name,
-    deliveryId: context.id,
+    ...repo,
     branch: payload.ref.slice('refs/heads/'.length),
     before: payload.before,
     after: payload.after,
