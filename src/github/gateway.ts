@@ -21,6 +21,8 @@ export interface IssueSnapshot {
   stateReason: string | null;
   labels: string[];
   htmlUrl: string;
+  /** Login of whoever opened the issue (`spec-sync[bot]` for the issues spec-sync opens). */
+  author: string | null;
 }
 
 export interface FileContent {
@@ -130,6 +132,19 @@ export class GitHubGateway {
         state: 'all',
         per_page: MAX_PER_PAGE,
         ...(since ? { since } : {}),
+      }),
+    );
+    return issues.filter((issue) => !issue.pull_request).map(toSnapshot);
+  }
+
+  /** Issues opened by one account, in every state, pull requests left out. */
+  async listIssuesOpenedBy(login: string): Promise<IssueSnapshot[]> {
+    const issues = await this.#call(`list issues opened by ${login}`, () =>
+      this.client.paginate(this.client.rest.issues.listForRepo, {
+        ...this.ref,
+        creator: login,
+        state: 'all',
+        per_page: MAX_PER_PAGE,
       }),
     );
     return issues.filter((issue) => !issue.pull_request).map(toSnapshot);
@@ -446,6 +461,7 @@ interface RawIssue {
   state_reason?: string | null;
   labels: Array<string | { name?: string }>;
   html_url: string;
+  user?: { login: string } | null;
 }
 
 function toSnapshot(issue: RawIssue): IssueSnapshot {
@@ -461,5 +477,6 @@ function toSnapshot(issue: RawIssue): IssueSnapshot {
       return name ? [name] : [];
     }),
     htmlUrl: issue.html_url,
+    author: issue.user?.login ?? null,
   };
 }

@@ -39,6 +39,11 @@ export async function applyIssuePlan(plan: IssuePlan, ctx: ApplyContext): Promis
   );
   if (plan.creates.length > 0) {
     const existing = await recheck(ctx);
+    await relabelStrays(
+      ctx,
+      existing,
+      plan.creates.map((op) => op.taskId),
+    );
     for (const op of plan.creates) {
       const found = existing.get(op.taskId);
       if (found) {
@@ -71,6 +76,31 @@ export async function applyIssuePlan(plan: IssuePlan, ctx: ApplyContext): Promis
     counts.commented += 1;
   }
   return counts;
+}
+
+/**
+ * A task issue whose spec label a person removed is invisible to the listing by label, and would be made
+ * again. Before creating, look among the issues spec-sync itself opened (their author is known from the
+ * listing) for markers of the tasks about to be created, and put the label back on any found.
+ */
+async function relabelStrays(
+  ctx: ApplyContext,
+  existing: Map<string, IssueSnapshot>,
+  taskIds: string[],
+): Promise<void> {
+  const owned = [...findOwnIssues(ctx.input.actual, ctx.input.specDir).byTask.values()] as IssueSnapshot[];
+  const author = owned.find((issue) => issue.author)?.author;
+  if (!author) return;
+  const wanted = new Set(taskIds.filter((id) => !existing.has(id)));
+  if (wanted.size === 0) return;
+  const mine = findOwnIssues(await ctx.gateway.listIssuesOpenedBy(author), ctx.input.specDir).byTask;
+  for (const [id, issue] of mine) {
+    if (!wanted.has(id)) continue;
+    const stray = issue as IssueSnapshot;
+    await ctx.gateway.updateIssue(stray.number, { labels: [...stray.labels, ctx.specLabel] });
+    existing.set(id, stray);
+    ctx.log.warn({ taskId: id, issue: stray.number }, 'Task issue had lost its spec label; label restored');
+  }
 }
 
 /** The spec's issues changed since the listing, by task ID: what another run may have created meanwhile. */

@@ -146,6 +146,17 @@ describe('issue sync on push', () => {
     expect(after.body).toContain('Notes from the team: use the new API.');
   });
 
+  it('makes no second issue when a person removed the spec label from one', async () => {
+    harness = await startHarness();
+    await push({ ...SPEC_DOCS('specs/002-billing'), [TASKS]: specKitTasks(3) });
+    const issue = byTask('T002')[0]!;
+    issue.labels = issue.labels.filter((label) => label !== 'spec:002-billing');
+    await push({ [TASKS]: specKitTasks(4) });
+    expect(issues()).toHaveLength(4);
+    expect(byTask('T002')).toHaveLength(1);
+    expect(harness.sim.repo(harness.repo).issue(issue.number)!.labels).toContain('spec:002-billing');
+  });
+
   it('closes nothing when tasks.md cannot be fetched or read', async () => {
     harness = await startHarness();
     await push({ ...SPEC_DOCS('specs/002-billing'), [TASKS]: specKitTasks(3) });
