@@ -13,9 +13,10 @@ import { resolveTrackingBranch } from './tracking-branch.js';
 import { type StatusChange, writeTaskStatuses } from './write-task-statuses.js';
 
 /**
- * A person closed or reopened a task issue: tasks.md follows at once (docs/sync.md, "Both ways"). The job
- * reads the issue as it is now, not as the event said, so a stale or repeated event writes nothing wrong;
- * when the file already agrees nothing is written, which is also what makes spec-sync's own echo harmless.
+ * A person closed or reopened a task issue: tasks.md follows at once (docs/sync.md, "Both ways"). The
+ * person's action is the most recent word, so the job writes the state the event reports (events of one
+ * repository are handled in the order they came); a sync that ran in between and undid it on the issue is
+ * undone in turn. When the file already agrees nothing is written, which makes repeated events harmless.
  */
 export async function followIssueState(job: IssueStateJob, services: Services): Promise<void> {
   const { gateway, config } = await openRepository(job, services);
@@ -35,13 +36,16 @@ export async function followIssueState(job: IssueStateJob, services: Services): 
     specLocation(tasksPath),
     defaultBranch,
   );
-  const change: StatusChange = { id: marker.id, status: statusOfIssue(issue) };
+  const acted = { state: job.state, stateReason: job.stateReason };
+  const change: StatusChange = { id: marker.id, status: statusOfIssue(acted) };
   const current = await currentStatus(gateway, branch, tasksPath, marker.id);
-  if (current === null || agrees(current, change.status)) {
+  if (current === null) return;
+  if (agrees(current, change.status)) {
     services.log.info({ ...log, tasksPath, current, wanted: change.status }, 'tasks.md already agrees');
+    await restoreIssueState(gateway, issue, acted);
     return;
   }
-  const verb = issue.state === 'closed' ? 'closed' : 'reopened';
+  const verb = job.state === 'closed' ? 'closed' : 'reopened';
   const result = await writeTaskStatuses(
     gateway,
     {
@@ -54,6 +58,8 @@ export async function followIssueState(job: IssueStateJob, services: Services): 
     config.pullRequests.writeBack,
   );
   services.log.info({ ...log, tasksPath, branch, result }, 'Issue state written to tasks.md');
+  if (result.outcome === 'committed' || result.outcome === 'unchanged')
+    await restoreIssueState(gateway, issue, acted);
   if (result.outcome === 'committed') {
     const repo = { installationId: job.installationId, owner: job.owner, repo: job.repo };
     await services.queue.add({
@@ -65,6 +71,18 @@ export async function followIssueState(job: IssueStateJob, services: Services): 
       branch,
     });
   }
+}
+
+/** Puts the issue back in the state the person left it in, if a sync changed it since (the file now agrees). */
+async function restoreIssueState(
+  gateway: GitHubGateway,
+  issue: IssueSnapshot,
+  acted: Pick<IssueSnapshot, 'state' | 'stateReason'>,
+): Promise<void> {
+  if (issue.state === acted.state) return;
+  const reason =
+    acted.state === 'open' ? 'reopened' : acted.stateReason === 'not_planned' ? 'not_planned' : 'completed';
+  await gateway.updateIssue(issue.number, { state: acted.state, state_reason: reason });
 }
 
 /** Closed as not planned (or as a duplicate: the work lives elsewhere) is skipped; closed otherwise is done. */

@@ -131,3 +131,35 @@ describe('a person closing or reopening a task issue', () => {
     expect(harness.sim.violations).toEqual([]);
   });
 });
+
+describe('which side wins', () => {
+  it("keeps a person's close made while a sync of an older tasks.md was already running", async () => {
+    await withSpec();
+    // Hold the next sync in its tracking-branch read, so the close arrives while it is under way.
+    harness.sim.faults.rules.push({
+      kind: 'slow',
+      method: 'GET',
+      route: '/repos/{owner}/{repo}/git/ref/{ref}',
+      nth: 3,
+      delayMs: 600,
+    });
+    const pushed = harness.sim.push({
+      repo: harness.repo,
+      files: { [TASKS]: tasks.replace('Add the invoice API', 'Add the invoice API (v2)') },
+      deliverTo: harness.app,
+    });
+    await pushed;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const repo = view().state;
+    const issue = taskIssue('T001');
+    updateIssue(harness.sim.state, repo, issue, { state: 'closed', state_reason: 'completed' });
+    const payload = webhooks.issuesPayload(harness.sim.state, repo, issue, 'closed');
+    expect(await webhooks.deliver(harness.app.url, harness.app.secret, 'issues', payload)).toBe(200);
+    await harness.idle();
+    // The sync saw T001 open in its file and reopened the issue; the person's close, being later, won.
+    expect(taskIssue('T001').state).toBe('closed');
+    expect(view().file('main', TASKS)).toContain('- [x] T001 Create the billing module');
+    expect(taskIssue('T003').title).toBe('T003 Add the invoice API (v2)');
+    expect(harness.sim.violations).toEqual([]);
+  });
+});
