@@ -1,5 +1,6 @@
 import { findOwnIssues } from '../core/plan/find-own-issues.js';
 import { sameBody } from '../core/plan/issue-body.js';
+import { isOwnedLabel, sameLabels, uniqueLabels } from '../core/plan/issue-labels.js';
 import { type IssuePlan, type PlanIssueSyncInput, renderPlannedIssue } from '../core/plan/plan-issue-sync.js';
 import { statusOf } from '../github/errors.js';
 import type { GitHubGateway, IssueSnapshot } from '../github/gateway.js';
@@ -67,6 +68,8 @@ export async function applyIssuePlan(plan: IssuePlan, ctx: ApplyContext): Promis
       const rendered = renderPlannedIssue(ctx.input, op.taskId, numbers, bodies.get(op.taskId) ?? null);
       if (rendered && !sameBody(rendered.body, bodies.get(op.taskId) ?? null)) changes.body = rendered.body;
     }
+    if (changes.labels) changes.labels = await freshLabels(ctx, number, changes.labels);
+    if (!changes.labels) delete changes.labels;
     if (Object.keys(changes).length === 0) continue;
     await ctx.gateway.updateIssue(number, changes);
     counts.updated += 1;
@@ -101,6 +104,21 @@ async function relabelStrays(
     existing.set(id, stray);
     ctx.log.warn({ taskId: id, issue: stray.number }, 'Task issue had lost its spec label; label restored');
   }
+}
+
+/**
+ * The labels API replaces the whole list, so a label a person added since the listing would be lost: read
+ * the issue again right before writing and keep every label that is not spec-sync's. Undefined: no change.
+ */
+async function freshLabels(
+  ctx: ApplyContext,
+  number: number,
+  planned: string[],
+): Promise<string[] | undefined> {
+  const owned = (name: string) => isOwnedLabel(name, ctx.input.config.labels);
+  const fresh = await ctx.gateway.getIssue(number);
+  const labels = uniqueLabels([...fresh.labels.filter((name) => !owned(name)), ...planned.filter(owned)]);
+  return sameLabels(labels, fresh.labels) ? undefined : labels;
 }
 
 /** The spec's issues changed since the listing, by task ID: what another run may have created meanwhile. */

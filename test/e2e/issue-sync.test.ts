@@ -157,6 +157,32 @@ describe('issue sync on push', () => {
     expect(harness.sim.repo(harness.repo).issue(issue.number)!.labels).toContain('spec:002-billing');
   });
 
+  it("keeps a label a person adds while a sync is changing the issue's labels", async () => {
+    harness = await startHarness();
+    await push({ ...SPEC_DOCS('specs/002-billing'), [TASKS]: specKitTasks(4) });
+    const issue = byTask('T003')[0]!;
+    // Hold the sync after it has listed the issues (it reads the repository's labels next).
+    harness.sim.faults.rules.push({
+      kind: 'slow',
+      method: 'GET',
+      route: '/repos/{owner}/{repo}/labels',
+      delayMs: 500,
+    });
+    const pushed = harness.sim.push({
+      repo: harness.repo,
+      files: { [TASKS]: specKitTasks(6) },
+      deliverTo: harness.app,
+    });
+    await pushed;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    issue.labels.push('needs-review');
+    await harness.idle();
+    const after = harness.sim.repo(harness.repo).issue(issue.number)!;
+    // T003 moved from Phase 2 to Phase 1 (the phase split moves with the task count).
+    expect(after.labels).toEqual(expect.arrayContaining(['needs-review', 'phase:1']));
+    expect(after.labels).not.toContain('phase:2');
+  });
+
   it('closes nothing when tasks.md cannot be fetched or read', async () => {
     harness = await startHarness();
     await push({ ...SPEC_DOCS('specs/002-billing'), [TASKS]: specKitTasks(3) });
