@@ -1,14 +1,15 @@
-import type { ApplicationFunction, Probot } from 'probot';
+import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from 'probot';
 import type { GitHubClient } from './github/client.js';
-import { paceClient } from './github/client.js';
+import { paceClient, type RequestObserver } from './github/client.js';
 import { statusOf } from './github/errors.js';
 import { PacerRegistry } from './github/pacer.js';
 import { onCheckRun, onCheckSuite, onMergeGroup } from './handlers/on-check.js';
 import { onIssueState } from './handlers/on-issues.js';
 import { onPullRequest } from './handlers/on-pull-request.js';
 import { onPush } from './handlers/on-push.js';
+import { Metrics } from './metrics.js';
 import { InProcessQueue } from './queue/in-process-queue.js';
-import type { JobQueue } from './queue/jobs.js';
+import type { Job, JobQueue } from './queue/jobs.js';
 import { runJob } from './sync/run-job.js';
 import type { Services } from './sync/services.js';
 
@@ -17,8 +18,10 @@ export interface SpecSyncOptions {
   timeScale?: number;
   /** Delay before retrying a job that failed for a passing reason. */
   retryDelayMs?: number;
+  /** Also export Node's process metrics (memory, event loop); tests that start many apps turn it off. */
+  processMetrics?: boolean;
   /** Called with the running queue, so tests can wait for the work a webhook started. */
-  onStart?: (runtime: { queue: JobQueue }) => void;
+  onStart?: (runtime: { queue: JobQueue; metrics: Metrics }) => void;
 }
 
 /** Network failures and 5xx answers pass; a bad config or a 4xx will not fix itself by retrying. */
@@ -32,18 +35,24 @@ export function isTransient(error: unknown): boolean {
 
 /** The Probot app: handlers turn events into jobs; the queue runs them after the webhook is answered. */
 export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFunction {
-  return (app: Probot) => {
+  return (app: Probot, { addHandler }: ApplicationFunctionOptions) => {
     const pacers = new PacerRegistry({ timeScale: options.timeScale ?? 1 });
+    const metrics = new Metrics({ processMetrics: options.processMetrics ?? true });
+    addHandler?.(metrics.handler());
+    const observe: RequestObserver = {
+      response: (method, status) => metrics.requests.inc({ method, status: String(status) }),
+      rateLimited: () => metrics.rateLimitWaits.inc(),
+    };
     const services: Services = {
       clientFor: async (installationId) => {
         const client = (await app.auth(installationId)) as unknown as GitHubClient;
-        paceClient(client, pacers.for(String(installationId)));
+        paceClient(client, pacers.for(String(installationId)), observe);
         return client;
       },
       log: app.log,
       queue: undefined as unknown as JobQueue,
     };
-    const queue = new InProcessQueue((job) => runJob(job, services), {
+    const queue = new InProcessQueue((job) => measureJob(metrics, job, () => runJob(job, services)), {
       log: app.log,
       isTransient,
       retryDelayMs: options.retryDelayMs ?? 2000,
@@ -65,6 +74,19 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
     app.on(['check_suite.requested', 'check_suite.rerequested'], (context) => onCheckSuite(context, queue));
     app.on(['check_run.rerequested', 'check_run.requested_action'], (context) => onCheckRun(context, queue));
     app.on('merge_group.checks_requested', (context) => onMergeGroup(context, queue));
-    options.onStart?.({ queue });
+    options.onStart?.({ queue, metrics });
   };
+}
+
+async function measureJob(metrics: Metrics, job: Job, run: () => Promise<void>): Promise<void> {
+  const stop = metrics.jobSeconds.startTimer({ kind: job.kind });
+  try {
+    await run();
+    metrics.jobs.inc({ kind: job.kind, outcome: 'done' });
+  } catch (error) {
+    metrics.jobs.inc({ kind: job.kind, outcome: 'failed' });
+    throw error;
+  } finally {
+    stop();
+  }
 }

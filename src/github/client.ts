@@ -15,6 +15,12 @@ export const MAX_PRIMARY_WAIT_MS = 15 * 60_000;
 
 const paced = new WeakSet<object>();
 
+/** Callbacks for metrics: every answer (status 0 when none came) and every rate-limit wait. */
+export interface RequestObserver {
+  response?: (method: string, status: number) => void;
+  rateLimited?: () => void;
+}
+
 interface ResponseLike {
   status?: number;
   message?: string;
@@ -40,21 +46,30 @@ export function rateLimitWait(error: unknown, now: number): number | null {
  * Routes every request of this client through the installation's pacer, and retries one that GitHub
  * refused for a rate limit after the wait it asked for: a refused request did nothing, so retrying is safe.
  */
-export function paceClient(client: GitHubClient, pacer: Pacer): void {
+export function paceClient(client: GitHubClient, pacer: Pacer, observe: RequestObserver = {}): void {
   if (paced.has(client)) return;
   paced.add(client);
   client.hook.wrap('request', async (request, options) => {
     const mutating = options.method !== 'GET' && options.method !== 'HEAD';
+    const send = async () => {
+      try {
+        const response = await request(options);
+        observe.response?.(options.method, response.status);
+        return response;
+      } catch (error) {
+        observe.response?.(options.method, (error as { status?: number }).status ?? 0);
+        throw error;
+      }
+    };
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await (mutating
-          ? pacer.write(async () => request(options))
-          : pacer.read(async () => request(options)));
+        return await (mutating ? pacer.write(send) : pacer.read(send));
       } catch (error) {
         const wait = rateLimitWait(error, Date.now());
         if (wait === null || attempt >= MAX_RATE_LIMIT_RETRIES || wait > MAX_PRIMARY_WAIT_MS) throw error;
         // GitHub: "If your request continues to fail due to a secondary rate limit, wait for an exponentially
         // increasing amount of time between retries".
+        observe.rateLimited?.();
         pacer.pause(Math.max(wait, MIN_RATE_LIMIT_WAIT_MS) * 2 ** attempt);
       }
     }

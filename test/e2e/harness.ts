@@ -57,6 +57,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const app = createSpecSyncApp({
     timeScale: options.timeScale ?? 0.001,
     retryDelayMs: 5,
+    processMetrics: false,
     onStart: (runtime) => {
       queue = runtime.queue;
     },

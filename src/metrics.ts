@@ -1,0 +1,53 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+
+/** Where the app serves its Prometheus metrics (beside Probot's webhook path). */
+export const METRICS_PATH = '/metrics';
+
+/** The app's Prometheus metrics: one registry per app, so tests and several apps in a process stay apart. */
+export class Metrics {
+  readonly registry = new Registry();
+
+  readonly jobs = new Counter({
+    name: 'spec_sync_jobs_total',
+    help: 'Jobs run, by kind and outcome (done, failed)',
+    labelNames: ['kind', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly jobSeconds = new Histogram({
+    name: 'spec_sync_job_duration_seconds',
+    help: 'Time a job took, by kind',
+    labelNames: ['kind'] as const,
+    buckets: [0.1, 0.5, 1, 5, 15, 60, 300, 900],
+    registers: [this.registry],
+  });
+
+  readonly requests = new Counter({
+    name: 'spec_sync_github_requests_total',
+    help: 'Requests to GitHub, by method and status (0: no answer)',
+    labelNames: ['method', 'status'] as const,
+    registers: [this.registry],
+  });
+
+  readonly rateLimitWaits = new Counter({
+    name: 'spec_sync_rate_limit_waits_total',
+    help: 'Times GitHub asked spec-sync to wait (a primary or secondary rate limit)',
+    registers: [this.registry],
+  });
+
+  constructor(options: { processMetrics?: boolean } = {}) {
+    if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** A Probot server handler answering `GET /metrics`; other paths are left to the next handler. */
+  handler() {
+    return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
+      if (request.method !== 'GET' || request.url?.split('?')[0] !== METRICS_PATH) return false;
+      const body = await this.registry.metrics();
+      response.writeHead(200, { 'content-type': this.registry.contentType });
+      response.end(body);
+      return true;
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { afterEach, expect, it } from '@jest/globals';
+import { type Harness, startHarness } from './harness.js';
+
+let harness: Harness;
+afterEach(async () => {
+  await harness.close();
+});
+
+it('serves Prometheus metrics counting the jobs a push ran and the requests they made', async () => {
+  harness = await startHarness();
+  await harness.sim.push({
+    repo: harness.repo,
+    files: {
+      'specs/001-a/tasks.md': '- [ ] T001 One\n',
+      'specs/001-a/spec.md': '# s\n',
+      'specs/001-a/plan.md': '# p\n',
+    },
+    deliverTo: harness.app,
+  });
+  await harness.idle();
+  const response = await fetch(new URL('/metrics', harness.app.url));
+  const text = await response.text();
+  expect(response.status).toBe(200);
+  expect(text).toContain('spec_sync_jobs_total{kind="push",outcome="done"} 1');
+  expect(text).toContain('spec_sync_jobs_total{kind="sync-spec",outcome="done"} 1');
+  const created = harness.sim.log.filter(
+    (entry) =>
+      entry.method === 'POST' && entry.status === 201 && entry.route === '/repos/{owner}/{repo}/issues',
+  );
+  expect(created).toHaveLength(1);
+  expect(text).toMatch(/spec_sync_github_requests_total\{method="POST",status="201"\} \d+/);
+});
