@@ -4,6 +4,7 @@ import { paceClient, type RequestObserver } from './github/client.js';
 import { statusOf } from './github/errors.js';
 import { PacerRegistry } from './github/pacer.js';
 import { onCheckRun, onCheckSuite, onMergeGroup } from './handlers/on-check.js';
+import { onInstallation } from './handlers/on-installation.js';
 import { onIssueState } from './handlers/on-issues.js';
 import { onPullRequest } from './handlers/on-pull-request.js';
 import { onPush } from './handlers/on-push.js';
@@ -74,6 +75,9 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
     app.on(['check_suite.requested', 'check_suite.rerequested'], (context) => onCheckSuite(context, queue));
     app.on(['check_run.rerequested', 'check_run.requested_action'], (context) => onCheckRun(context, queue));
     app.on('merge_group.checks_requested', (context) => onMergeGroup(context, queue));
+    app.on(['installation.created', 'installation_repositories.added'], (context) =>
+      onInstallation(context, queue),
+    );
     options.onStart?.({ queue, metrics });
   };
 }

@@ -38,6 +38,11 @@ export interface CheckSuiteJob extends RepoJob {
   branch: string | null;
 }
 
+/** spec-sync was installed on a repository: check the specs on its default branch. */
+export interface RepositoryInstalledJob extends RepoJob {
+  kind: 'repository-installed';
+}
+
 /** Work out which specs a push touched, then queue their syncs and checks. */
 export interface PushJob extends RepoJob {
   kind: 'push';
@@ -72,6 +77,7 @@ export type Job =
   | SyncSpecJob
   | CheckSpecJob
   | CheckSuiteJob
+  | RepositoryInstalledJob
   | PushJob
   | PullRequestMergedJob
   | PullRequestOpenJob
@@ -93,6 +99,7 @@ export function jobKey(job: Job): string {
       return `${repo}#check:${job.tasksPath}`;
     case 'push':
     case 'check-suite':
+    case 'repository-installed':
       return `${repo}#push`;
     case 'pull-request-open':
       return `${repo}#pr:${job.pullNumber}`;

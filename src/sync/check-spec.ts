@@ -13,7 +13,7 @@ import { findSpecs, type SpecLocation, specLocation } from '../core/specs/find-s
 import { GitHubRequestError } from '../github/errors.js';
 import { type CheckRunResult, GitHubGateway } from '../github/gateway.js';
 import { SYNC_NOW_ACTION } from '../handlers/on-check.js';
-import type { CheckSpecJob, CheckSuiteJob } from '../queue/jobs.js';
+import type { CheckSpecJob, CheckSuiteJob, RepositoryInstalledJob } from '../queue/jobs.js';
 import type { Services } from './services.js';
 import { UNREADABLE_FINDINGS } from './sync-spec.js';
 import { builtinTemplate } from './templates.js';
@@ -216,6 +216,20 @@ export async function checkSuite(job: CheckSuiteJob, services: Services): Promis
       branch: job.branch,
     });
   }
+}
+
+/** A new installation: check the specs at the head of the default branch (no issues are written). */
+export async function checkInstalledRepository(
+  job: RepositoryInstalledJob,
+  services: Services,
+): Promise<void> {
+  const client = await services.clientFor(job.installationId);
+  const gateway = new GitHubGateway(client, { owner: job.owner, repo: job.repo });
+  const { defaultBranch } = await gateway.getRepository();
+  const headSha = await gateway.getBranchHead(defaultBranch);
+  if (!headSha) return;
+  const { kind: _kind, ...repo } = job;
+  await services.queue.add({ ...repo, kind: 'check-suite', headSha, branch: defaultBranch });
 }
 
 async function configOrReport(

@@ -1,5 +1,5 @@
 import type { Job } from '../queue/jobs.js';
-import { checkSpec, checkSuite } from './check-spec.js';
+import { checkInstalledRepository, checkSpec, checkSuite } from './check-spec.js';
 import { followIssueState } from './follow-issue-state.js';
 import { routePush } from './route-push.js';
 import type { Services } from './services.js';
@@ -28,6 +28,8 @@ async function dispatch(job: Job, services: Services): Promise<void> {
       return checkSpec(job, services);
     case 'check-suite':
       return checkSuite(job, services);
+    case 'repository-installed':
+      return checkInstalledRepository(job, services);
     case 'pull-request-merged':
       return tickMergedPullRequest(job, services);
     case 'pull-request-open':
