@@ -46,7 +46,7 @@ async function freePort(): Promise<number> {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const sim = await startGitHubSim(options.sim);
+  const sim = await startGitHubSim({ validateResponses: true, ...options.sim });
   const repo = options.repo ?? 'acme/shop';
   sim.createRepo(repo, {
     defaultBranch: options.defaultBranch ?? 'main',
