@@ -1,0 +1,128 @@
+import { GitHubRequestError, isStatus } from './errors.js';
+import { GatewayBase } from './gateway-base.js';
+
+export interface FileContent {
+  text: string;
+  /** The blob sha: the precondition for writing the file back. */
+  sha: string;
+}
+
+export type WriteFileResult =
+  | { status: 'written'; commitSha: string }
+  | { status: 'conflict' }
+  | { status: 'rejected'; message: string };
+
+/** The repository, its branches and its files. */
+export class RepoGateway extends GatewayBase {
+  async getRepository(): Promise<{ defaultBranch: string; htmlUrl: string }> {
+    const { data } = await this.call('get repository', () => this.client.rest.repos.get({ ...this.ref }));
+    return { defaultBranch: data.default_branch, htmlUrl: data.html_url };
+  }
+
+  /** The head commit of a branch, or null when the branch does not exist. */
+  async getBranchHead(branch: string): Promise<string | null> {
+    try {
+      const { data } = await this.client.rest.git.getRef({ ...this.ref, ref: `heads/${branch}` });
+      return data.object.sha;
+    } catch (error) {
+      if (isStatus(error, 404)) return null;
+      throw new GitHubRequestError(`read branch ${branch}`, error);
+    }
+  }
+
+  /** A file's text and blob sha at a ref, or null when it does not exist there. */
+  async readFile(ref: string, path: string): Promise<FileContent | null> {
+    try {
+      const { data } = await this.client.rest.repos.getContent({ ...this.ref, path, ref });
+      if (Array.isArray(data) || data.type !== 'file') return null;
+      const text = await this.#fileText(data);
+      return { text, sha: data.sha };
+    } catch (error) {
+      if (isStatus(error, 404)) return null;
+      throw new GitHubRequestError(`read ${path} at ${ref}`, error);
+    }
+  }
+
+  async #fileText(data: { content?: string; encoding?: string; sha: string }): Promise<string> {
+    // The contents API leaves `content` empty for files over 1 MB; the blob API serves up to 100 MB.
+    if (data.encoding === 'base64' && data.content)
+      return Buffer.from(data.content, 'base64').toString('utf8');
+    const { data: blob } = await this.client.rest.git.getBlob({ ...this.ref, file_sha: data.sha });
+    return Buffer.from(blob.content, 'base64').toString('utf8');
+  }
+
+  /** The names of the files in a directory at a ref; empty when the directory does not exist. */
+  async listDirectory(ref: string, path: string): Promise<string[]> {
+    try {
+      const { data } = await this.client.rest.repos.getContent({ ...this.ref, path, ref });
+      return Array.isArray(data)
+        ? data.filter((entry) => entry.type === 'file').map((entry) => entry.name)
+        : [];
+    } catch (error) {
+      if (isStatus(error, 404)) return [];
+      throw new GitHubRequestError(`list ${path} at ${ref}`, error);
+    }
+  }
+
+  /** Paths changed between two commits (the compare API), for pushes whose payload does not list them. */
+  async listChangedPaths(base: string, head: string): Promise<string[]> {
+    const { data } = await this.call('compare commits', () =>
+      this.client.rest.repos.compareCommitsWithBasehead({ ...this.ref, basehead: `${base}...${head}` }),
+    );
+    return (data.files ?? []).flatMap((file) =>
+      file.previous_filename ? [file.filename, file.previous_filename] : [file.filename],
+    );
+  }
+
+  /** Every file path at a commit (the recursive tree). */
+  async listPaths(ref: string): Promise<string[]> {
+    const { data } = await this.call('read tree', () =>
+      this.client.rest.git.getTree({ ...this.ref, tree_sha: ref, recursive: 'true' }),
+    );
+    if (data.truncated)
+      throw new Error(`The tree of ${ref} is too large for one request; name the specs in config.`);
+    return data.tree.flatMap((entry) => (entry.type === 'blob' && entry.path ? [entry.path] : []));
+  }
+
+  /**
+   * Writes a file with its blob sha as precondition. A 409 means the file moved on (the caller re-reads and
+   * re-applies) or a rule refuses direct pushes (the caller opens a pull request): the caller tells them apart.
+   */
+  async writeFile(input: {
+    branch: string;
+    path: string;
+    text: string;
+    sha: string;
+    message: string;
+  }): Promise<WriteFileResult> {
+    try {
+      const { data } = await this.client.rest.repos.createOrUpdateFileContents({
+        ...this.ref,
+        path: input.path,
+        branch: input.branch,
+        sha: input.sha,
+        message: input.message,
+        content: Buffer.from(input.text, 'utf8').toString('base64'),
+        // The retry plugin would retry a 409, which only a fresh read can resolve.
+        request: { retries: 0 },
+      });
+      return { status: 'written', commitSha: data.commit.sha ?? '' };
+    } catch (error) {
+      if (isStatus(error, 409)) {
+        const message = (error as Error).message;
+        return /rule|protected|pull request/i.test(message)
+          ? { status: 'rejected', message }
+          : { status: 'conflict' };
+      }
+      if (isStatus(error, 403) || isStatus(error, 422))
+        return { status: 'rejected', message: (error as Error).message };
+      throw new GitHubRequestError(`write ${input.path} on ${input.branch}`, error);
+    }
+  }
+
+  async createBranch(name: string, fromSha: string): Promise<void> {
+    await this.call(`create branch ${name}`, () =>
+      this.client.rest.git.createRef({ ...this.ref, ref: `refs/heads/${name}`, sha: fromSha }),
+    );
+  }
+}
