@@ -54,7 +54,8 @@ export function renderCheckOutput(report: GateReport, options: RenderCheckOption
 function compileOnce(source: string): HandlebarsTemplateDelegate {
   let template = compiled.get(source);
   if (!template) {
-    template = handlebars.compile(source, { strict: false });
+    // Markdown, not HTML: values arrive as Markdown text made safe by `inline` (backticks keep working).
+    template = handlebars.compile(source, { strict: false, noEscape: true });
     compiled.set(source, template);
   }
   return template;
@@ -68,7 +69,7 @@ function summaryData(report: GateReport, options: RenderCheckOptions, limit: num
     lineUrl: options.tasksUrl?.(report.tasksPath, task.line),
   }));
   return {
-    verdict: summarizeVerdict(report),
+    verdict: inline(summarizeVerdict(report)),
     phases: report.phases.slice(0, limit).map(phaseRow),
     hiddenPhases: hidden(report.phases.length - limit),
     gates: report.gates.map(gateRow),
@@ -111,9 +112,17 @@ function hidden(count: number): string | null {
   return count > 0 ? hiddenNote(count) : null;
 }
 
-/** A table cell's text: a pipe would end the cell, a newline the row. */
+/**
+ * Text from tasks.md shown in the summary: Markdown stays Markdown (code spans render), but HTML does not
+ * (a stray `<!--` would hide the rest of the summary), and a newline cannot end the line it is on.
+ */
+function inline(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\s*\n\s*/g, ' ');
+}
+
+/** A table cell's text: as `inline`, and a pipe would end the cell. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  return inline(text).replace(/\|/g, '\\|');
 }
 
 function detailsText(violations: Violation[]): string {

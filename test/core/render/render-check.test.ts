@@ -42,6 +42,15 @@ function violation(line: number): Violation {
 }
 
 describe('renderCheckOutput', () => {
+  test('task text keeps its code spans, but HTML in it cannot hide the rest of the summary', () => {
+    const output = renderCheckOutput(
+      report({ blockingTasks: [{ id: 'T001', line: 3, title: 'Create `User` in <!-- oops' }] }),
+      { template, issueUrls: {} },
+    );
+    expect(output.summary).toContain('- **T001** Create `User` in &lt;!-- oops (line 3)');
+    expect(output.summary).not.toContain('<!--');
+  });
+
   test('summary shows phases with bars, gates with icons, and blocking tasks linked to issues', () => {
     const output = renderCheckOutput(report(), {
       template,
