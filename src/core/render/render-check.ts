@@ -117,7 +117,11 @@ function hidden(count: number): string | null {
  * (a stray `<!--` would hide the rest of the summary), and a newline cannot end the line it is on.
  */
 function inline(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\s*\n\s*/g, ' ');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 /** A table cell's text: as `inline`, and a pipe would end the cell. */
