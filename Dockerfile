@@ -3,11 +3,10 @@ FROM node:lts-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.app.json ./
 COPY src ./src
-COPY bench ./bench
-COPY test/github-sim ./test/github-sim
-RUN npx tsc -p tsconfig.build.json
+# Only the app: benchmarks and the simulator stay out of the image.
+RUN npx tsc -p tsconfig.app.json
 
 # Run stage: production dependencies, the compiled app and its templates.
 FROM node:lts-slim
