@@ -45,7 +45,7 @@ export async function checkSpec(job: CheckSpecJob, services: Services): Promise<
   const start = () =>
     gateway.startCheckRun({ name: checkName(spec), headSha: job.headSha, externalId: job.tasksPath });
   const run = job.rerun
-    ? { id: await start(), annotationsCount: 0 }
+    ? { id: await start(), annotationsCount: 0, completed: false }
     : await findOrStart(gateway, checkName(spec), job.headSha, start);
   try {
     await reportRun(gateway, run, await evaluate(gateway, config, spec, job, file.text), start);
@@ -62,10 +62,18 @@ export async function checkSpec(job: CheckSpecJob, services: Services): Promise<
   }
 }
 
+const SUPERSEDED: CheckRunResult = {
+  conclusion: 'neutral',
+  title: 'Superseded by a newer run',
+  summary: 'This report broke off; a newer run of this check on the same commit has the result.',
+  annotations: [],
+};
+
 /** The run being reported on: reused runs may already carry annotations. */
 interface RunSlot {
   id: number;
   annotationsCount: number;
+  completed: boolean;
 }
 
 /** One check run per name and commit: a repeated request (a re-check after a sync) reuses it. */
@@ -77,8 +85,12 @@ async function findOrStart(
 ): Promise<RunSlot> {
   const [existing] = await gateway.listCheckRuns(headSha, name);
   return existing
-    ? { id: existing.id, annotationsCount: existing.annotationsCount }
-    : { id: await start(), annotationsCount: 0 };
+    ? {
+        id: existing.id,
+        annotationsCount: existing.annotationsCount,
+        completed: existing.status === 'completed',
+      }
+    : { id: await start(), annotationsCount: 0, completed: false };
 }
 
 /**
@@ -99,9 +111,12 @@ async function reportRun(
       await gateway.completeCheckRun(run.id, { ...result, annotations: [] });
       return;
     }
+    // A run left unfinished (a report that broke off) still ends: as neutral, pointing to its successor.
+    if (!run.completed) await gateway.completeCheckRun(run.id, SUPERSEDED);
     // Mutated so that a failure while completing the new run is reported on the new run.
     run.id = await start();
     run.annotationsCount = 0;
+    run.completed = false;
   }
   await gateway.completeCheckRun(run.id, result);
 }
