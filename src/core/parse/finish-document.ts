@@ -1,4 +1,5 @@
 import type { Dialect, Finding, Phase, SpecDocument, Task } from '../model.js';
+import { finishHeadingTasks, headingTasksNotice } from './collect-heading-tasks.js';
 import { resolvePhaseBlocking } from './resolve-phase-blocking.js';
 import { slugOf } from './walk-document.js';
 import type { WalkState } from './walk-state.js';
@@ -101,6 +102,8 @@ export function finishDocument(
   frontmatter: Record<string, unknown>,
 ): SpecDocument {
   const findings = [...state.findings];
+  const headingTasks = finishHeadingTasks(state);
+  state.tasks = [...state.tasks, ...headingTasks].sort((a, b) => a.line - b.line);
   const used = new Set([...state.tasks.map((task) => task.phase), ...state.checkpoints.map((c) => c.phase)]);
   const phases = resolvePhaseBlocking(
     state.phases.filter((phase) => used.has(phase.id)),
@@ -109,7 +112,7 @@ export function finishDocument(
   assignDerivedIds(state.tasks, findings);
   assignParents(state);
   findings.push(...findDuplicates(state.tasks), ...findUnknownStories(state.tasks, phases));
-  findings.push(...noCheckboxTasks(state));
+  findings.push(...noCheckboxTasks(state), ...headingTasksNotice(headingTasks));
   findings.sort((a, b) => a.line - b.line);
   const dialect = detectDialect(path, state.tasks);
   return {

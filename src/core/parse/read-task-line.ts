@@ -43,7 +43,7 @@ function readId(text: string): { id: string | null; rest: string } {
   return { id, rest: text.slice(match[0].length) };
 }
 
-function readLabels(text: string): { labels: string[]; rest: string } {
+export function readLabels(text: string): { labels: string[]; rest: string } {
   const labels: string[] = [];
   let rest = text;
   for (let match = LABEL.exec(rest); match; match = LABEL.exec(rest)) {

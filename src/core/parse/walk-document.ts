@@ -1,6 +1,7 @@
 import type { Code, Heading, Paragraph, Root, RootContent, Table } from 'mdast';
 import type { Phase } from '../model.js';
 import { classifyHeading, type HeadingClass } from './classify-heading.js';
+import { noteHeadingTask } from './collect-heading-tasks.js';
 import { collectList, isChecklistLabel } from './collect-list-items.js';
 import { findTemplateLeftovers } from './find-template-leftovers.js';
 import { lineOf, sourceOf } from './markdown-tree.js';
@@ -60,6 +61,7 @@ function visitHeading(node: Heading, state: WalkState): void {
   const heading = classifyHeading(text);
   if (heading.kind === 'task-heading') state.taskHeadings += 1;
   const phaseId = openPhase(state, heading, node);
+  noteHeadingTask(node, text, state);
   state.headings.push({ depth: node.depth, text, heading, phaseId });
 }
 

@@ -28,6 +28,10 @@ export interface WalkState {
   findings: Finding[];
   statements: Statement[];
   taskHeadings: number;
+  /** Line of every heading, in order: a task heading's body runs to the next one. */
+  headingLines: number[];
+  /** Tasks written as headings; kept only when no checkbox task has an ID (finish-document). */
+  headingTasks: Task[];
 }
 
 export function newWalkState(text: string): WalkState {
@@ -42,6 +46,8 @@ export function newWalkState(text: string): WalkState {
     findings: [],
     statements: [],
     taskHeadings: 0,
+    headingLines: [],
+    headingTasks: [],
   };
 }
 

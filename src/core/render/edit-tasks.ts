@@ -40,6 +40,8 @@ type Step = { kind: 'edit'; splice: Splice } | { kind: 'same' } | { kind: 'confl
 const BYTE_ORDER_MARK = '\ufeff';
 // The list item's box: bullet or ordered number (maybe inside a block quote), spaces, `[content]`.
 // Content is short and holds no `[`, as the parser reads it: `- [ T024 [P] …` has no box to set.
+// Tasks written as headings (`### T001 …`) have no box; their line is never edited (docs/formats.md).
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const BOX = /^([ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([^[\]\r\n]{0,12})\](?=[ \t*]|$)/;
 
 /**
@@ -85,6 +87,7 @@ function planStep(
   const line = lineAt(body, starts, task.line);
   if (!line) return { kind: 'conflict', reason: `line ${task.line} is past the end of the file` };
   const box = BOX.exec(line.text);
+  if (!box && HEADING.test(line.text)) return { kind: 'conflict', reason: headingReason(task) };
   if (!box) return { kind: 'conflict', reason: `line ${task.line} has no complete checkbox to set` };
   const content = box[2]!;
   if (content.trim() !== task.marker.trim()) {
@@ -98,6 +101,10 @@ function planStep(
   if (task.status === change.status || statusOfMarker(content) === change.status) return { kind: 'same' };
   const offset = line.start + box[1]!.length + 1;
   return { kind: 'edit', splice: { offset, length: content.length, text: markerFor(style, change.status) } };
+}
+
+function headingReason(task: Task): string {
+  return `line ${task.line} is a heading, not a checkbox: tasks written as headings are read-only, so change their status in the file by hand`;
 }
 
 function duplicateConflict(matches: Task[]): Step {
