@@ -15,6 +15,12 @@ const CASES = [
   { file: '12', path: 'specs/012-web/tasks.md', docs: ['specs/012-web/spec.md', 'specs/012-web/plan.md'] },
   { file: '20', path: '.kiro/specs/user-authentication/tasks.md', docs: [] },
   { file: '37', path: '.kiro/specs/iam-role/tasks.md', docs: [] },
+  // Tasks written as headings, with ✅ for done.
+  {
+    file: '22',
+    path: 'specs/022-profile/tasks.md',
+    docs: ['specs/022-profile/spec.md', 'specs/022-profile/plan.md'],
+  },
 ];
 
 const haveCorpus = existsSync(corpus);
