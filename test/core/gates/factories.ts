@@ -1,26 +1,9 @@
 import type { Checkpoint, Finding, Phase, SpecDocument, Task } from '../../../src/core/model.js';
+import { taskWith } from '../task-factory.js';
 
 /** Small builders for spec models, so each test states only the fields it is about. */
 export function task(id: string, line: number, overrides: Partial<Task> = {}): Task {
-  return {
-    id,
-    idSource: 'explicit',
-    title: `Task ${id}`,
-    status: 'open',
-    marker: ' ',
-    line,
-    phase: null,
-    section: null,
-    parallel: false,
-    story: null,
-    files: [],
-    dependsOn: [],
-    requirements: [],
-    optional: false,
-    parent: null,
-    details: [],
-    ...overrides,
-  };
+  return taskWith({ id, line, ...overrides });
 }
 
 export function done(id: string, line: number, overrides: Partial<Task> = {}): Task {

@@ -9,6 +9,7 @@ import {
   type PlanIssueSyncInput,
   renderPlannedIssue,
 } from '../../../src/core/plan/plan-issue-sync.js';
+import { taskWith } from '../task-factory.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -16,22 +17,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const bodyTemplate = readFileSync(join(root, 'templates', 'issue-body.md.hbs'), 'utf8');
 
 export function makeTask(fields: Partial<Task> & Pick<Task, 'id' | 'title' | 'line'>): Task {
-  return {
-    idSource: 'explicit',
-    status: 'open',
-    marker: ' ',
-    phase: null,
-    section: null,
-    parallel: false,
-    story: null,
-    files: [],
-    dependsOn: [],
-    requirements: [],
-    optional: false,
-    parent: null,
-    details: [],
-    ...fields,
-  };
+  return taskWith(fields);
 }
 
 export function makePhase(fields: Partial<Phase> & Pick<Phase, 'id' | 'name' | 'line'>): Phase {

@@ -1,26 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Task, TaskStatus } from '../../../src/core/model.js';
 import { setTaskStatuses, type TaskStatusChange } from '../../../src/core/render/edit-tasks.js';
+import { taskWith } from '../task-factory.js';
 
 function task(id: string, line: number, marker: string, status: TaskStatus, optional = false): Task {
-  return {
-    id,
-    idSource: 'explicit',
-    title: id,
-    status,
-    marker,
-    line,
-    phase: null,
-    section: null,
-    parallel: false,
-    story: null,
-    files: [],
-    dependsOn: [],
-    requirements: [],
-    optional,
-    parent: null,
-    details: [],
-  };
+  return taskWith({ id, title: id, line, marker, status, optional });
 }
 
 const lines = (...rows: string[]) => `${rows.join('\n')}\n`;
