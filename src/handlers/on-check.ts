@@ -5,34 +5,31 @@ import { repoJobOf } from './repo-job.js';
 /** The requested action on spec-sync's check runs (GitHub: identifier at most 20 characters). */
 export const SYNC_NOW_ACTION = 'sync-issues';
 
+/** A check suite or the merge queue asks for checks of a commit: check every spec there. */
 export async function onCheckSuite(
   context: Context<'check_suite.requested' | 'check_suite.rerequested'>,
   queue: JobQueue,
 ): Promise<void> {
-  const { payload } = context;
-  const repo = repoJobOf(payload, context.id);
-  if (!repo) return;
-  await queue.add({
-    kind: 'check-suite',
-    ...repo,
-    headSha: payload.check_suite.head_sha,
-    branch: payload.check_suite.head_branch,
-  });
+  const { check_suite: suite } = context.payload;
+  await queueCheckSuite(context, queue, suite.head_sha, suite.head_branch);
 }
 
 export async function onMergeGroup(
   context: Context<'merge_group.checks_requested'>,
   queue: JobQueue,
 ): Promise<void> {
-  const { payload } = context;
-  const repo = repoJobOf(payload, context.id);
-  if (!repo) return;
-  await queue.add({
-    kind: 'check-suite',
-    ...repo,
-    headSha: payload.merge_group.head_sha,
-    branch: payload.merge_group.head_ref.replace(/^refs\/heads\//, ''),
-  });
+  const { merge_group: group } = context.payload;
+  await queueCheckSuite(context, queue, group.head_sha, group.head_ref.replace(/^refs\/heads\//, ''));
+}
+
+async function queueCheckSuite(
+  context: Context<'check_suite' | 'merge_group'>,
+  queue: JobQueue,
+  headSha: string,
+  branch: string | null,
+): Promise<void> {
+  const repo = repoJobOf(context.payload, context.id);
+  if (repo) await queue.add({ kind: 'check-suite', ...repo, headSha, branch });
 }
 
 /** A rerun asked from the checks tab, or the "Sync issues now" button; only for spec-sync's own runs. */

@@ -98,6 +98,16 @@ function fullPullFields(urls: Urls, repo: RepoState, issue: StoredIssue, pull: S
   };
 }
 
+/** What the simulated app was granted, as GitHub reports it for the app and for its installations. */
+export const APP_PERMISSIONS = {
+  issues: 'write',
+  checks: 'write',
+  contents: 'write',
+  pull_requests: 'write',
+  metadata: 'read',
+};
+export const APP_EVENTS = ['push', 'pull_request', 'issues', 'check_run', 'check_suite'];
+
 export function appObject(urls: Urls, appId: number): JsonObject {
   return {
     id: appId,
@@ -111,14 +121,8 @@ export function appObject(urls: Urls, appId: number): JsonObject {
     html_url: `${urls.html}/apps/spec-sync`,
     created_at: '2024-01-01T00:00:00Z',
     updated_at: '2024-01-01T00:00:00Z',
-    permissions: {
-      issues: 'write',
-      checks: 'write',
-      contents: 'write',
-      pull_requests: 'write',
-      metadata: 'read',
-    },
-    events: ['push', 'pull_request', 'issues', 'check_run', 'check_suite'],
+    permissions: APP_PERMISSIONS,
+    events: APP_EVENTS,
   };
 }
 

@@ -1,5 +1,5 @@
 import { type JsonObject, repoObject, userObject } from './objects-base.js';
-import { appObject } from './objects-pulls.js';
+import { APP_EVENTS, APP_PERMISSIONS, appObject } from './objects-pulls.js';
 import { notFound, ok, type RouteTable, repoOf, type SimRequest } from './route-types.js';
 import type { RepoState, SimState } from './state.js';
 
@@ -20,14 +20,8 @@ function installationObject(sim: SimState, repo: RepoState): JsonObject {
     app_slug: 'spec-sync',
     target_id: account.id,
     target_type: 'User',
-    permissions: {
-      issues: 'write',
-      checks: 'write',
-      contents: 'write',
-      pull_requests: 'write',
-      metadata: 'read',
-    },
-    events: ['push', 'pull_request', 'issues', 'check_run', 'check_suite'],
+    permissions: APP_PERMISSIONS,
+    events: APP_EVENTS,
     created_at: '2024-01-01T00:00:00Z',
     updated_at: '2024-01-01T00:00:00Z',
     single_file_name: null,
