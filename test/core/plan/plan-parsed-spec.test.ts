@@ -89,18 +89,22 @@ const files = existsSync(corpus)
 if (files.length === 0)
   console.warn('plan-parsed-spec: ../shared/corpus is missing, skipping the corpus tests');
 
-describe.each(files.length > 0 ? [0] : [])('the plan over the corpus', () => {
-  it.each(files)('%s: within GitHub limits, one issue per task ID, idempotent', (name) => {
-    const doc = parseTasks(readFileSync(new URL(name, corpus), 'utf8'), { path: tasksPath });
-    const input = makeInput(doc);
-    const plan = planIssueSync(input);
-    expect(plan.creates).toHaveLength(new Set(doc.tasks.map((task) => task.id)).size);
-    for (const op of plan.creates) {
-      expect(Array.from(op.title).length).toBeLessThanOrEqual(MAX_ISSUE_TITLE_LENGTH);
-      expect(op.body.length).toBeLessThanOrEqual(MAX_ISSUE_BODY_LENGTH);
-      expect(op.labels.every((label) => Array.from(label).length <= MAX_LABEL_NAME_LENGTH)).toBe(true);
-    }
-    const issues = applyPlan(plan, input).issues;
-    expect(isEmptyPlan(planIssueSync({ ...input, actual: issues }))).toBe(true);
-  });
+// jest refuses an empty `.each` table, so without the corpus the block is skipped over a placeholder row.
+(files.length > 0 ? describe : describe.skip)('the plan over the corpus', () => {
+  it.each(files.length > 0 ? files : ['(no corpus)'])(
+    '%s: within GitHub limits, one issue per task ID, idempotent',
+    (name) => {
+      const doc = parseTasks(readFileSync(new URL(name, corpus), 'utf8'), { path: tasksPath });
+      const input = makeInput(doc);
+      const plan = planIssueSync(input);
+      expect(plan.creates).toHaveLength(new Set(doc.tasks.map((task) => task.id)).size);
+      for (const op of plan.creates) {
+        expect(Array.from(op.title).length).toBeLessThanOrEqual(MAX_ISSUE_TITLE_LENGTH);
+        expect(op.body.length).toBeLessThanOrEqual(MAX_ISSUE_BODY_LENGTH);
+        expect(op.labels.every((label) => Array.from(label).length <= MAX_LABEL_NAME_LENGTH)).toBe(true);
+      }
+      const issues = applyPlan(plan, input).issues;
+      expect(isEmptyPlan(planIssueSync({ ...input, actual: issues }))).toBe(true);
+    },
+  );
 });
