@@ -106,9 +106,29 @@ export function jobKey(job: Job): string {
   }
 }
 
+/**
+ * A job's identity: its fields in sorted key order at every depth, without the delivery id (the same work
+ * asked for by two deliveries is one job). Used to coalesce waiting jobs and as the Redis job id.
+ */
+export function jobIdentity(job: Job): string {
+  const { deliveryId: _deliveryId, ...work } = job;
+  return canonicalJson(work);
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, field]) => field !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, field]) => `${JSON.stringify(key)}:${canonicalJson(field)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 /** Two jobs that would do the same thing; the later one may be dropped while the first still waits. */
 export function sameWork(a: Job, b: Job): boolean {
-  return JSON.stringify({ ...a, deliveryId: undefined }) === JSON.stringify({ ...b, deliveryId: undefined });
+  return jobIdentity(a) === jobIdentity(b);
 }
 
 export interface JobQueue {
