@@ -59,7 +59,7 @@ function blankCodeSpans(line: string): string {
   while (index < line.length) {
     const open = line.indexOf('`', index);
     if (open < 0) break;
-    const run = /^`+/.exec(line.slice(open))![0];
+    const run = backtickRunAt(line, open);
     const close = findClosingRun(line, open + run.length, run.length);
     if (close < 0) {
       out += line.slice(index, open + run.length);
@@ -70,6 +70,13 @@ function blankCodeSpans(line: string): string {
     index = close + run.length;
   }
   return out + line.slice(index);
+}
+
+// Sticky, so a long line is not copied once per backtick.
+function backtickRunAt(line: string, at: number): string {
+  const pattern = /`+/y;
+  pattern.lastIndex = at;
+  return pattern.exec(line)![0];
 }
 
 function findClosingRun(line: string, from: number, length: number): number {
