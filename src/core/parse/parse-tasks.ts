@@ -1,5 +1,6 @@
 import type { SpecDocument } from '../model.js';
 import { finishDocument } from './finish-document.js';
+import { checkInputLimits } from './input-limits.js';
 import { parseMarkdown } from './markdown-tree.js';
 import { prepareText } from './prepare-text.js';
 import { walkDocument } from './walk-document.js';
@@ -24,6 +25,8 @@ function emptyDocument(path: string): SpecDocument {
 }
 
 function readDocument(text: string, options: ParseOptions): SpecDocument {
+  const overLimit = checkInputLimits(text, options.path);
+  if (overLimit) return { ...emptyDocument(options.path), findings: [overLimit] };
   const prepared = prepareText(text);
   if (!prepared.readable) return { ...emptyDocument(options.path), findings: prepared.findings };
   const state = newWalkState(prepared.text);

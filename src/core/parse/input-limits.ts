@@ -1,0 +1,147 @@
+import type { Finding } from '../model.js';
+import { MAX_TEXT_LENGTH } from './prepare-text.js';
+
+/**
+ * Bounds checked before a tasks.md reaches the Markdown parser. remark's work grows faster than the text
+ * for deep nesting (`- - - … [ ] T001`, `>>>>…`: quadratic, then a stack overflow) and for long runs of
+ * inline markers (`[` × 200,000); each bound sits far above any hand-kept task list.
+ */
+export interface InputLimits {
+  /** Characters in the file. */
+  maxLength: number;
+  /** Characters on one line: GitHub's contents API inlines files only up to 1 MB, so no longer line is real. */
+  maxLineLength: number;
+  /** Block quotes and list items opened on one line (`> - 1. [ ] T001` is 3). */
+  maxNestingDepth: number;
+  /** Inline markers (`[ ] * _ ~ \` <`) in one paragraph or list item's first block of lines. */
+  maxInlineMarks: number;
+}
+
+export const INPUT_LIMITS: InputLimits = {
+  maxLength: MAX_TEXT_LENGTH,
+  maxLineLength: 1_048_576,
+  maxNestingDepth: 16,
+  maxInlineMarks: 2_000,
+};
+
+/** Finding codes for a file refused before parsing: nothing was read from it. */
+export const INPUT_LIMIT_FINDINGS: ReadonlySet<string> = new Set([
+  'too-large',
+  'line-too-long',
+  'too-deeply-nested',
+  'too-many-inline-marks',
+]);
+
+const SPACE = new Set([' ', '\t']);
+const BULLETS = new Set(['-', '*', '+']);
+const INLINE_MARKS = new Set(['[', ']', '*', '_', '~', '`', '<']);
+
+/** The first bound the text breaks, as an error finding, or null when the parser may read it. */
+export function checkInputLimits(text: string, name: string, limits = INPUT_LIMITS): Finding | null {
+  if (text.length > limits.maxLength)
+    return refuse(
+      'too-large',
+      1,
+      `${name} is too large to read: ${count(text.length)} characters`,
+      limits.maxLength,
+    );
+  let marks = 0;
+  let lineNumber = 0;
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    lineNumber += 1;
+    const opened = openedBlocks(text, start, end);
+    const found = checkLine(end - start, opened.depth, lineNumber, name, limits);
+    if (found) return found;
+    if (opened.startsBlock) marks = 0;
+    marks += inlineMarks(text, opened.contentStart, end);
+    if (marks > limits.maxInlineMarks)
+      return refuse(
+        'too-many-inline-marks',
+        lineNumber,
+        `${name} has too many brackets or emphasis marks in one paragraph to read (line ${lineNumber})`,
+        limits.maxInlineMarks,
+      );
+    start = end + 1;
+  }
+  return null;
+}
+
+function checkLine(
+  length: number,
+  depth: number,
+  lineNumber: number,
+  name: string,
+  limits: InputLimits,
+): Finding | null {
+  if (depth > limits.maxNestingDepth)
+    return refuse(
+      'too-deeply-nested',
+      lineNumber,
+      `${name} is too deeply nested to read: ${count(depth)} levels on line ${lineNumber}`,
+      limits.maxNestingDepth,
+    );
+  if (length > limits.maxLineLength)
+    return refuse(
+      'line-too-long',
+      lineNumber,
+      `${name} has a line too long to read: ${count(length)} characters on line ${lineNumber}`,
+      limits.maxLineLength,
+    );
+  return null;
+}
+
+interface OpenedBlocks {
+  /** Quotes and list items the line opens. */
+  depth: number;
+  /** Where the line's inline text starts. */
+  contentStart: number;
+  /** A blank line, heading or new item ends the paragraph before it (CommonMark's inline scope). */
+  startsBlock: boolean;
+}
+
+function openedBlocks(text: string, start: number, end: number): OpenedBlocks {
+  let depth = 0;
+  let at = start;
+  for (;;) {
+    while (at < end && SPACE.has(text[at]!)) at += 1;
+    const marker = markerLength(text, at, end);
+    if (marker === 0) break;
+    depth += 1;
+    at += marker;
+  }
+  const blank = at >= end || text[at] === '\r';
+  return { depth, contentStart: at, startsBlock: depth > 0 || blank || text[at] === '#' };
+}
+
+/** Length of a block-quote or list-item marker at `at`, or 0. */
+function markerLength(text: string, at: number, end: number): number {
+  const char = text[at];
+  if (char === '>') return 1;
+  const followedBySpace = (after: number) => after >= end || SPACE.has(text[after]!) || text[after] === '\r';
+  if (char !== undefined && BULLETS.has(char)) return followedBySpace(at + 1) ? 1 : 0;
+  let digits = at;
+  while (digits < end && digits - at < 9 && text[digits]! >= '0' && text[digits]! <= '9') digits += 1;
+  if (digits === at || (text[digits] !== '.' && text[digits] !== ')')) return 0;
+  return followedBySpace(digits + 1) ? digits + 1 - at : 0;
+}
+
+function inlineMarks(text: string, start: number, end: number): number {
+  let marks = 0;
+  for (let at = start; at < end; at += 1) if (INLINE_MARKS.has(text[at]!)) marks += 1;
+  return marks;
+}
+
+function refuse(code: string, line: number, problem: string, limit: number): Finding {
+  return {
+    code,
+    severity: 'error',
+    line,
+    message: `${problem}, limit ${count(limit)}. Nothing was read from it; bring it within the limit.`,
+  };
+}
+
+function count(value: number): string {
+  return value.toLocaleString('en-US');
+}
