@@ -1,5 +1,5 @@
 import type { Finding, SpecDocument } from '../core/model.js';
-import type { ParseOptions } from '../core/parse/parse-tasks.js';
+import { emptyDocument, type ParseOptions } from '../core/parse/parse-tasks.js';
 import type { WorkerPool } from './worker-pool.js';
 
 /** Findings that mean the worker did not finish reading the file: no tasks were read. */
@@ -31,14 +31,5 @@ export async function parseTasksOffThread(
           line: 1,
           message: `spec-sync could not read this file (${outcome.reason.slice(0, 200)}); no tasks were read.`,
         };
-  return {
-    path: options.path,
-    dialect: 'other',
-    frontmatter: {},
-    title: null,
-    phases: [],
-    tasks: [],
-    checkpoints: [],
-    findings: [finding],
-  };
+  return { ...emptyDocument(options.path), findings: [finding] };
 }

@@ -11,7 +11,8 @@ export interface ParseOptions {
   path: string;
 }
 
-function emptyDocument(path: string): SpecDocument {
+/** A document with no tasks, for input that was not read. */
+export function emptyDocument(path: string): SpecDocument {
   return {
     path,
     dialect: 'other',
