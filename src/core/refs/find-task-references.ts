@@ -61,11 +61,14 @@ export function scanTaskReferences(input: PullRequestText, options: FindReferenc
     budget,
   });
   const found = [
-    ...readLine(maskLine(input.title), context('title', options.titleIdsClose ? 'close' : 'mention')),
-    ...readLines(maskMarkdown(input.body ?? ''), context('body', 'mention')),
+    ...readLine(
+      maskLine(budget.cut(input.title)),
+      context('title', options.titleIdsClose ? 'close' : 'mention'),
+    ),
+    ...readLines(maskMarkdown(budget.cut(input.body ?? '')), context('body', 'mention')),
     ...readBranch(input.headBranch, budget),
     ...input.commitMessages.flatMap((message) =>
-      readLines(maskMarkdown(message), context('commit', 'mention')),
+      readLines(maskMarkdown(budget.cut(message)), context('commit', 'mention')),
     ),
   ];
   return { references: deduplicate(found), ignored: budget.ignored() };
