@@ -24,7 +24,8 @@ export type WorkerOutcome<Name extends WorkerTaskName> =
 /**
  * Worker threads for CPU-heavy work on untrusted text (Markdown parsing, later template rendering), so it
  * never holds the event loop that answers webhooks. Each task has a time budget counted from when a thread
- * takes it (tasks wait their turn outside the pool, so queueing never eats into a budget).
+ * is free for it (tasks wait their turn outside the pool, so queueing never eats into a budget; starting a
+ * thread that replaces a stopped one does, which is why budgets are seconds, not milliseconds).
  */
 export class WorkerPool {
   readonly timeoutMs: number;

@@ -47,8 +47,42 @@ describe('parseTasksOffThread', () => {
   });
 
   test('the pool replaces a stopped worker and goes on parsing', async () => {
-    await parseTasksOffThread(pool, slowButWithinLimits(20_000), { path: 'a.md', timeoutMs: 100 });
+    const stopped = await parseTasksOffThread(pool, slowButWithinLimits(20_000), {
+      path: 'a.md',
+      timeoutMs: 100,
+    });
+    expect(stopped.findings.map((finding) => finding.code)).toEqual(['parse-timeout']);
     const document = await parseTasksOffThread(pool, '- [ ] T009 after\n', { path: 'b.md' });
     expect(document.tasks.map((task) => task.id)).toEqual(['T009']);
+  });
+
+  test('waiting for a busy thread does not count against the budget of a task', async () => {
+    const [slow, queued] = await Promise.all([
+      parseTasksOffThread(pool, slowButWithinLimits(20_000), { path: 'a.md', timeoutMs: 2_000 }),
+      // It waits 2 s for the one thread, longer than its own budget, then runs (on a fresh thread) in time.
+      parseTasksOffThread(pool, '- [ ] T010 queued\n', { path: 'b.md', timeoutMs: 1_500 }),
+    ]);
+    expect(slow.findings.map((finding) => finding.code)).toEqual(['parse-timeout']);
+    expect(queued.tasks.map((task) => task.id)).toEqual(['T010']);
+  });
+
+  test('a worker that runs out of its memory cap gives a parse-failed finding, and the pool goes on', async () => {
+    const small = new WorkerPool({ threads: 1, maxHeapMb: 16, timeoutMs: 60_000 });
+    try {
+      const lines = Array.from(
+        { length: 100_000 },
+        (_, n) => `- [ ] T${String(n).padStart(6, '0')} task ${n}`,
+      );
+      const document = await parseTasksOffThread(small, lines.join('\n'), { path: 'tasks.md' });
+      expect(document.tasks).toEqual([]);
+      expect(document.findings).toEqual([
+        expect.objectContaining({ code: 'parse-failed', severity: 'error' }),
+      ]);
+      expect(document.findings[0]!.message).toContain('memory limit');
+      const after = await parseTasksOffThread(small, '- [ ] T001 a\n', { path: 'tasks.md' });
+      expect(after.tasks).toHaveLength(1);
+    } finally {
+      await small.close();
+    }
   });
 });
