@@ -13,7 +13,7 @@ export interface InputLimits {
   maxLineLength: number;
   /** Block quotes and list items opened on one line (`> - 1. [ ] T001` is 3). */
   maxNestingDepth: number;
-  /** Inline markers (`[ ] * _ ~ \` <`) in one paragraph or list item's first block of lines. */
+  /** Inline markers (`[ ] * _ ~ \` <`) in one paragraph (or list item, or table row). */
   maxInlineMarks: number;
 }
 
@@ -21,7 +21,7 @@ export const INPUT_LIMITS: InputLimits = {
   maxLength: MAX_TEXT_LENGTH,
   maxLineLength: 1_048_576,
   maxNestingDepth: 16,
-  maxInlineMarks: 2_000,
+  maxInlineMarks: 1_000,
 };
 
 /** Finding codes for a file refused before parsing: nothing was read from it. */
@@ -97,7 +97,7 @@ interface OpenedBlocks {
   depth: number;
   /** Where the line's inline text starts. */
   contentStart: number;
-  /** A blank line, heading or new item ends the paragraph before it (CommonMark's inline scope). */
+  /** A blank line, heading, table row or new item ends the inline scope before it (a paragraph, a cell). */
   startsBlock: boolean;
 }
 
@@ -112,7 +112,7 @@ function openedBlocks(text: string, start: number, end: number): OpenedBlocks {
     at += marker;
   }
   const blank = at >= end || text[at] === '\r';
-  return { depth, contentStart: at, startsBlock: depth > 0 || blank || text[at] === '#' };
+  return { depth, contentStart: at, startsBlock: depth > 0 || blank || text[at] === '#' || text[at] === '|' };
 }
 
 /** Length of a block-quote or list-item marker at `at`, or 0. */

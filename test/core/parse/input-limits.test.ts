@@ -30,6 +30,7 @@ describe('checkInputLimits at its edges', () => {
     ['a blank line starts a new paragraph', '[a]\n[b]\n\n[c]\n_', null],
     ['each list item starts anew', '- [a] [b]\n- [c] [d]\n- [e] [f]', null],
     ['a heading starts anew', '[a] [b] [c]\n# [d]', null],
+    ['each table row starts anew', '| [a] | [b] |\n| [c] | [d] |\n| [e] | [f] |', null],
   ])('%s', (_name, text, expected) => {
     expect(codeOf(text)).toBe(expected);
   });
