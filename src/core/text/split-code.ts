@@ -39,6 +39,13 @@ interface Run {
   length: number;
 }
 
+/** Splits one piece of inline text (a title, a paragraph) at its code spans only. */
+export function splitCodeSpans(text: string): Segment[] {
+  const segments: Segment[] = [];
+  splitSpans(text, segments);
+  return segments;
+}
+
 function splitSpans(text: string, segments: Segment[]): void {
   const runs: Run[] = [...text.matchAll(/`+/g)].map((match) => ({
     at: match.index,
