@@ -24,23 +24,24 @@ export const INPUT_LIMITS: InputLimits = {
   maxInlineMarks: 1_000,
 };
 
-/** Finding codes for a file refused before parsing: nothing was read from it. */
-export const INPUT_LIMIT_FINDINGS: ReadonlySet<string> = new Set([
-  'too-large',
-  'line-too-long',
-  'too-deeply-nested',
-  'too-many-inline-marks',
-]);
+/**
+ * A file over a limit gets a `too-large` error finding, the code every reader of the parser's output already
+ * takes as "nothing was read" (the check run fails, a sync stops); `limit` says which bound it broke.
+ */
+export interface InputLimitBreach {
+  limit: keyof InputLimits;
+  finding: Finding;
+}
 
 const SPACE = new Set([' ', '\t']);
 const BULLETS = new Set(['-', '*', '+']);
 const INLINE_MARKS = new Set(['[', ']', '*', '_', '~', '`', '<']);
 
 /** The first bound the text breaks, as an error finding, or null when the parser may read it. */
-export function checkInputLimits(text: string, name: string, limits = INPUT_LIMITS): Finding | null {
+export function checkInputLimits(text: string, name: string, limits = INPUT_LIMITS): InputLimitBreach | null {
   if (text.length > limits.maxLength)
     return refuse(
-      'too-large',
+      'maxLength',
       1,
       `${name} is too large to read: ${count(text.length)} characters`,
       limits.maxLength,
@@ -58,9 +59,9 @@ export function checkInputLimits(text: string, name: string, limits = INPUT_LIMI
     marks += inlineMarks(text, opened.contentStart, end);
     if (marks > limits.maxInlineMarks)
       return refuse(
-        'too-many-inline-marks',
+        'maxInlineMarks',
         lineNumber,
-        `${name} has too many brackets or emphasis marks in one paragraph to read (line ${lineNumber})`,
+        `${name} has too many brackets or emphasis marks in one paragraph to read: ${count(marks)} by line ${lineNumber}`,
         limits.maxInlineMarks,
       );
     start = end + 1;
@@ -74,17 +75,17 @@ function checkLine(
   lineNumber: number,
   name: string,
   limits: InputLimits,
-): Finding | null {
+): InputLimitBreach | null {
   if (depth > limits.maxNestingDepth)
     return refuse(
-      'too-deeply-nested',
+      'maxNestingDepth',
       lineNumber,
       `${name} is too deeply nested to read: ${count(depth)} levels on line ${lineNumber}`,
       limits.maxNestingDepth,
     );
   if (length > limits.maxLineLength)
     return refuse(
-      'line-too-long',
+      'maxLineLength',
       lineNumber,
       `${name} has a line too long to read: ${count(length)} characters on line ${lineNumber}`,
       limits.maxLineLength,
@@ -133,13 +134,9 @@ function inlineMarks(text: string, start: number, end: number): number {
   return marks;
 }
 
-function refuse(code: string, line: number, problem: string, limit: number): Finding {
-  return {
-    code,
-    severity: 'error',
-    line,
-    message: `${problem}, limit ${count(limit)}. Nothing was read from it; bring it within the limit.`,
-  };
+function refuse(limit: keyof InputLimits, line: number, problem: string, value: number): InputLimitBreach {
+  const message = `${problem}, limit ${count(value)}. Nothing was read from it; bring it within the limit.`;
+  return { limit, finding: { code: 'too-large', severity: 'error', line, message } };
 }
 
 function count(value: number): string {

@@ -27,7 +27,7 @@ export function emptyDocument(path: string): SpecDocument {
 
 function readDocument(text: string, options: ParseOptions): SpecDocument {
   const overLimit = checkInputLimits(text, options.path);
-  if (overLimit) return { ...emptyDocument(options.path), findings: [overLimit] };
+  if (overLimit) return { ...emptyDocument(options.path), findings: [overLimit.finding] };
   const prepared = prepareText(text);
   if (!prepared.readable) return { ...emptyDocument(options.path), findings: prepared.findings };
   const state = newWalkState(prepared.text);
