@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { commitFiles } from '../github-sim/index.js';
 import { type Harness, startHarness } from './harness.js';
 
 const DOCS = (dir: string) => ({ [`${dir}/spec.md`]: '# Spec\n', [`${dir}/plan.md`]: '# Plan\n' });
@@ -59,5 +60,23 @@ describe('a tasks.md built to freeze the parser', () => {
     await pushAndSettle({ 'specs/001-a/tasks.md': `${'- '.repeat(50_000)}[ ] T001\n` });
     expect(harness.sim.repo(harness.repo).issues.filter((issue) => issue.state === 'open')).toHaveLength(2);
     expect(runOf('spec-sync: 001-a')?.conclusion).toBe('failure');
+  });
+});
+
+describe('a pull request description of 5,000 ranges', () => {
+  it('closes the tasks named within the budget and nothing past it', async () => {
+    const tasks = ['- [ ] T001 One', '- [ ] T002 Two', '- [ ] T203 Past the budget'].join('\n');
+    await pushAndSettle({ 'specs/001-a/tasks.md': `${tasks}\n`, ...DOCS('specs/001-a') });
+    // T001-T002 and T501-T700 take 202 of the 300 IDs; T203-T402 would pass 300: it and every range after
+    // are ignored, so T203 stays open although a range names it.
+    const ranges = Array.from({ length: 5_000 }, (_, n) => `T${1001 + n * 200}-T${1200 + n * 200}`);
+    const body = `Closes ${['T001-T002', 'T501-T700', 'T203-T402', ...ranges].join(', ')}`;
+    commitFiles(harness.sim, harness.repo, 'work', { 'src/a.ts': 'export {};\n' }, 'Work');
+    const pull = harness.sim.createPullRequest(harness.repo, { title: 'Work', head: 'work', body });
+    await harness.sim.mergePullRequest(harness.repo, pull.number, harness.app);
+    await harness.idle();
+    const state = (title: string) =>
+      harness.sim.repo(harness.repo).issues.find((issue) => issue.title.startsWith(title))?.state;
+    expect([state('T001'), state('T002'), state('T203')]).toEqual(['closed', 'closed', 'open']);
   });
 });
