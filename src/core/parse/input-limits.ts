@@ -48,15 +48,21 @@ export function checkInputLimits(text: string, name: string, limits = INPUT_LIMI
     );
   let marks = 0;
   let lineNumber = 0;
+  let fence: string | null = null;
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
     lineNumber += 1;
     const opened = openedBlocks(text, start, end);
-    const found = checkLine(end - start, opened.depth, lineNumber, name, limits);
+    const found = checkLine(end - start, fence ? 0 : opened.depth, lineNumber, name, limits);
     if (found) return found;
-    if (opened.startsBlock) marks = 0;
-    marks += inlineMarks(text, opened.contentStart, end);
+    // Code is not parsed for inline marks or nesting: a fenced JSON sample is not a paragraph of brackets.
+    const mark = fenceAt(text, opened.contentStart, end);
+    const inCode = fence !== null || mark !== null;
+    if (fence !== null && mark !== null && mark.startsWith(fence)) fence = null;
+    else if (fence === null && mark !== null) fence = mark;
+    if (opened.startsBlock || inCode) marks = 0;
+    if (!inCode) marks += inlineMarks(text, opened.contentStart, end);
     if (marks > limits.maxInlineMarks)
       return refuse(
         'maxInlineMarks',
@@ -126,6 +132,15 @@ function markerLength(text: string, at: number, end: number): number {
   while (digits < end && digits - at < 9 && text[digits]! >= '0' && text[digits]! <= '9') digits += 1;
   if (digits === at || (text[digits] !== '.' && text[digits] !== ')')) return 0;
   return followedBySpace(digits + 1) ? digits + 1 - at : 0;
+}
+
+/** The fence run (```` ``` ````, `~~~`…) a line starts with, or null. */
+function fenceAt(text: string, at: number, end: number): string | null {
+  const char = text[at];
+  if (char !== '`' && char !== '~') return null;
+  let after = at;
+  while (after < end && text[after] === char) after += 1;
+  return after - at >= 3 ? text.slice(at, after) : null;
 }
 
 function inlineMarks(text: string, start: number, end: number): number {

@@ -30,6 +30,10 @@ describe('checkInputLimits at its edges', () => {
     ['a blank line starts a new paragraph', '[a]\n[b]\n\n[c]\n_', null],
     ['each list item starts anew', '- [a] [b]\n- [c] [d]\n- [e] [f]', null],
     ['a heading starts anew', '[a] [b] [c]\n# [d]', null],
+    ['a fenced block holds no inline marks', '[a]\n```\n[[[[[[[[\n```\n[b]', null],
+    ['nor nesting', '```\n> > > > a\n```', null],
+    ['a longer run closes a fence', '~~~\n[[[[[[[[\n~~~~\n[[[[[[[', 'maxInlineMarks'],
+    ['a shorter run does not close it', '````\n```\n[[[[[[[[\n', null],
     ['each table row starts anew', '| [a] | [b] |\n| [c] | [d] |\n| [e] | [f] |', null],
   ])('%s', (_name, text, expected) => {
     expect(limitOf(text)).toBe(expected);
