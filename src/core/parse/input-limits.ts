@@ -59,8 +59,7 @@ export function checkInputLimits(text: string, name: string, limits = INPUT_LIMI
     // Code is not parsed for inline marks or nesting: a fenced JSON sample is not a paragraph of brackets.
     const mark = fenceAt(text, opened.contentStart, end);
     const inCode = fence !== null || mark !== null;
-    if (fence !== null && mark !== null && mark.startsWith(fence)) fence = null;
-    else if (fence === null && mark !== null) fence = mark;
+    fence = fenceAfter(fence, mark);
     if (opened.startsBlock || inCode) marks = 0;
     if (!inCode) marks += inlineMarks(text, opened.contentStart, end);
     if (marks > limits.maxInlineMarks)
@@ -141,6 +140,12 @@ function fenceAt(text: string, at: number, end: number): string | null {
   let after = at;
   while (after < end && text[after] === char) after += 1;
   return after - at >= 3 ? text.slice(at, after) : null;
+}
+
+/** The fence open after a line: a run at least as long of the same character closes it. */
+function fenceAfter(open: string | null, mark: string | null): string | null {
+  if (open === null) return mark;
+  return mark?.startsWith(open) ? null : open;
 }
 
 function inlineMarks(text: string, start: number, end: number): number {
