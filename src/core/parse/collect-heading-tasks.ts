@@ -39,6 +39,8 @@ export function noteHeadingTask(node: Heading, text: string, state: WalkState): 
     optional: false,
     parent: null,
     details: [],
+    checklist: [],
+    assignees: [],
   });
 }
 
