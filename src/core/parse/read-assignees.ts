@@ -1,7 +1,7 @@
 /** Reads who a task is for: `@login` in its line, or an `Owner:` / `Assignee:` field among its details. */
 
 /** GitHub logins: letters, digits and single inner hyphens, at most 39 characters. */
-const LOGIN = String.raw`[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}`;
+const LOGIN = '[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}';
 /**
  * A mention stands alone: not part of an e-mail (`a@b.com`), a package scope (`@types/node`), a
  * decorator call (`@Injectable()`) or a path; code spans are removed before this runs.
