@@ -1,4 +1,4 @@
-import { commentObject, labelObject, milestoneObject } from './objects-issues.js';
+import { commentObject, labelObject } from './objects-issues.js';
 import {
   listResponse,
   notFound,
