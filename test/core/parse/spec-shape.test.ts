@@ -142,6 +142,14 @@ describe('Kiro dependencies and hierarchy', () => {
   });
 });
 
+test('a dotted number with a closing dot (`1.1. Title`) is the same ID as without', () => {
+  const doc = parse('- [ ] 1. Parent\n  - [ ] 1.1. Child\n', '.kiro/specs/a/tasks.md');
+  expect(doc.tasks.map((task) => [task.id, task.parent, task.title])).toEqual([
+    ['1', null, 'Parent'],
+    ['1.1', '1', 'Child'],
+  ]);
+});
+
 describe('assignees', () => {
   test('@login in the task line is an assignee and leaves the title', () => {
     const doc = parse('- [ ] T001 Build the parser @alice @Bob-2\n');
