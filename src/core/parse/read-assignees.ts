@@ -3,10 +3,16 @@
 /** GitHub logins: letters, digits and single inner hyphens, at most 39 characters. */
 const LOGIN = '[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}';
 /**
- * A mention stands alone: not part of an e-mail (`a@b.com`), a package scope (`@types/node`), a
- * decorator call (`@Injectable()`) or a path; code spans are removed before this runs.
+ * Mentions that assign: the run of `@login`s ending the task line, alone or in brackets (`… @alice @bob`,
+ * `… (@alice, @bob)`). A mention inside the sentence (`run @analyze-product on it`) names a command or a
+ * tool more often than a person, and e-mails, package scopes and decorators never end that way.
  */
-const MENTION = new RegExp(String.raw`(?<![\w.@/\\-])@(${LOGIN})(?![\w@/(-]|\.[\w])`, 'gu');
+const MENTION_RUN = String.raw`@${LOGIN}(?:[ \t]*,?[ \t]*@${LOGIN})*`;
+const TRAILING = new RegExp(
+  String.raw`(^|[ \t])(?:\((${MENTION_RUN})\)|\[(${MENTION_RUN})\]|(${MENTION_RUN}))[ \t]*$`,
+  'u',
+);
+const LOGIN_IN_RUN = new RegExp(`@(${LOGIN})`, 'gu');
 const FIELD =
   /^\s*(?:[-*+]\s+)?(?:\*\*|__|\*|_)?\s*(?:owners?|assignees?|assigned to)\s*(?:\*\*|__|\*|_)?\s*[:：]\s*(?:\*\*|__|\*|_)?\s*(.+)$/iu;
 const BARE_LOGIN = new RegExp(`^@?(${LOGIN})$`, 'u');
@@ -15,9 +21,11 @@ function withoutCode(text: string): string {
   return text.replace(/`[^`\n]*`/gu, ' ');
 }
 
-/** `@alice` and `@bob-2` mentioned in text; code spans are not read. */
+/** The logins of the mentions ending the text (code spans are not read). */
 export function readMentions(text: string): string[] {
-  return [...withoutCode(text).matchAll(MENTION)].map((match) => match[1]!);
+  const run = TRAILING.exec(withoutCode(text).trimEnd());
+  const mentions = run ? (run[2] ?? run[3] ?? run[4]!) : '';
+  return [...mentions.matchAll(LOGIN_IN_RUN)].map((match) => match[1]!);
 }
 
 /** `Owner: @alice, bob` → alice, bob. A field with words that are not logins (`Owner: the team`) gives none. */
@@ -45,16 +53,8 @@ export function readAssignees(line: string, details: readonly string[]): string[
   });
 }
 
-/** The title without its mentions: `Write the parser @alice` → `Write the parser`. */
+/** The title without the mentions ending it: `Write the parser @alice` → `Write the parser`. */
 export function withoutMentions(title: string): string {
-  return title
-    .replace(MENTION, (mention, _login, offset: number, whole: string) =>
-      isInCode(whole, offset) ? mention : '',
-    )
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function isInCode(text: string, offset: number): boolean {
-  return (text.slice(0, offset).match(/`/g)?.length ?? 0) % 2 === 1;
+  if (readMentions(title).length === 0) return title;
+  return title.trimEnd().replace(TRAILING, '$1').trim();
 }

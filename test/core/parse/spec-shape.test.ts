@@ -151,9 +151,12 @@ test('a dotted number with a closing dot (`1.1. Title`) is the same ID as withou
 });
 
 describe('assignees', () => {
-  test('@login in the task line is an assignee and leaves the title', () => {
-    const doc = parse('- [ ] T001 Build the parser @alice @Bob-2\n');
-    expect(doc.tasks[0]).toMatchObject({ assignees: ['alice', 'Bob-2'], title: 'Build the parser' });
+  test.each([
+    ['- [ ] T001 Build the parser @alice @Bob-2', ['alice', 'Bob-2']],
+    ['- [ ] T001 Build the parser (@alice, @bob)', ['alice', 'bob']],
+    ['- [ ] T001 Build the parser [@alice]', ['alice']],
+  ])('mentions ending the task line assign it and leave the title: %s', (line, logins) => {
+    expect(parse(`${line}\n`).tasks[0]).toMatchObject({ assignees: logins, title: 'Build the parser' });
   });
 
   test('an Owner: or Assignee: field under the task', () => {
@@ -166,6 +169,8 @@ describe('assignees', () => {
     ['a package scope', 'Install @types/node'],
     ['a decorator call', 'Add @Injectable() to the service'],
     ['a code span', 'Use `@alice` in the fixture'],
+    ['a mention inside the sentence', 'Run @analyze-product on the repository'],
+    ['a mention inside brackets that say more', '(Depends on: Task 1 - needed to run @analyze-product)'],
     ['an owner that is not a login', 'x\n  - Owner: the platform team'],
   ])('%s is not an assignee', (_name, title) => {
     expect(parse(`- [ ] T001 ${title}\n`).tasks[0]!.assignees).toEqual([]);
