@@ -1,8 +1,8 @@
 import type { SpecDocument } from '../model.js';
-import type { IssueUnit } from './types.js';
+import type { IssueUnit, StructureOptions } from './types.js';
 
 /** Milestones are off by default; on, one per spec or one per phase of each spec. */
-export type MilestoneMode = 'off' | 'spec' | 'phase';
+export type MilestoneMode = StructureOptions['milestones'];
 
 /**
  * The milestone title each unit's issue belongs to, by unit key: the spec's name (`002-billing`), or the

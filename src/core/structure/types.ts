@@ -11,6 +11,10 @@ export interface StructureOptions {
   blockedBy: boolean;
   /** Phase blocking from the gates becomes blocked-by between phase issues, where there are phase issues. */
   phaseBlockedBy: boolean;
+  /** `@login` and `Owner:` in the file assign the issues. */
+  assignees: boolean;
+  /** One milestone per spec or per phase, or none. */
+  milestones: 'off' | 'spec' | 'phase';
 }
 
 export const DEFAULT_STRUCTURE: StructureOptions = {
@@ -18,6 +22,8 @@ export const DEFAULT_STRUCTURE: StructureOptions = {
   subIssues: true,
   blockedBy: true,
   phaseBlockedBy: false,
+  assignees: true,
+  milestones: 'off',
 };
 
 /**
