@@ -1,4 +1,5 @@
 import type { SpecDocument, Task } from '../model.js';
+import { phaseName } from './phase-name.js';
 import type { Granularity, IssueUnit } from './types.js';
 
 interface Group {
@@ -10,8 +11,7 @@ interface Group {
 
 function phaseTitle(doc: SpecDocument, phaseId: string | null): string {
   const phase = doc.phases.find((candidate) => candidate.id === phaseId);
-  if (!phase) return 'Tasks';
-  return phase.number === null ? phase.name : `Phase ${phase.number}: ${phase.name}`;
+  return phase ? phaseName(phase) : 'Tasks';
 }
 
 /** A task's story: its own `[US1]` label, else the story of its phase. */

@@ -1,4 +1,5 @@
 import type { SpecDocument } from '../model.js';
+import { phaseName } from './phase-name.js';
 import type { IssueUnit, StructureOptions } from './types.js';
 
 /** Milestones are off by default; on, one per spec or one per phase of each spec. */
@@ -21,8 +22,7 @@ export function planMilestones(
   for (const unit of units) {
     const phase = doc.phases.find((candidate) => candidate.id === phaseOf.get(unit.taskIds[0] ?? ''));
     if (mode === 'phase' && phase) {
-      const name = phase.number === null ? phase.name : `Phase ${phase.number}: ${phase.name}`;
-      milestones.set(unit.key, `${specName}: ${name}`);
+      milestones.set(unit.key, `${specName}: ${phaseName(phase)}`);
     } else milestones.set(unit.key, specName);
   }
   return milestones;

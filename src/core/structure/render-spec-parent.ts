@@ -1,4 +1,5 @@
 import type { Phase, SpecDocument, Task } from '../model.js';
+import { phaseName } from './phase-name.js';
 
 /** What the parent issue needs from outside the file: names and where the spec's documents are. */
 export interface SpecParentInput {
@@ -74,10 +75,6 @@ const STATE_STYLES: Record<PhaseState, string> = {
   blocked: 'fill:#ffebe9,stroke:#cf222e,color:#cf222e',
   not_started: 'fill:#f6f8fa,stroke:#8c959f,color:#57606a',
 };
-
-function phaseName(phase: Phase): string {
-  return phase.number === null ? phase.name : `Phase ${phase.number}: ${phase.name}`;
-}
 
 /** Mermaid labels are quoted strings: quotes and markup characters become entity codes. */
 function mermaidLabel(text: string): string {
