@@ -12,7 +12,7 @@ import { Metrics } from './metrics.js';
 import { InProcessQueue } from './queue/in-process-queue.js';
 import type { Job, JobQueue } from './queue/jobs.js';
 import { runJob } from './sync/run-job.js';
-import type { Services } from './sync/services.js';
+import type { Services } from './sync/shared/services.js';
 
 export interface SpecSyncOptions {
   /** Scales the pacer's intervals and windows (1 in production; tests and benchmarks run faster clocks). */

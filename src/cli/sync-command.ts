@@ -8,8 +8,8 @@ import { findSpecs } from '../core/specs/find-specs.js';
 import { type GitHubClient, paceClient } from '../github/client.js';
 import { GitHubGateway } from '../github/gateway.js';
 import { Pacer } from '../github/pacer.js';
-import type { Logger } from '../sync/services.js';
-import { reconcileSpec } from '../sync/sync-spec.js';
+import { reconcileSpec } from '../sync/issues/sync-spec.js';
+import type { Logger } from '../sync/shared/services.js';
 
 export interface SyncArgs {
   repo: string;

@@ -1,4 +1,4 @@
-import { type Annotation, chunkAnnotations } from '../core/render/check-limits.js';
+import { type Annotation, chunkAnnotations } from '../core/render/check/check-limits.js';
 import { MAX_PER_PAGE } from './gateway-base.js';
 import { PullsGateway } from './pulls-gateway.js';
 

@@ -1,10 +1,10 @@
 import type { Job } from '../queue/jobs.js';
-import { checkInstalledRepository, checkSpec, checkSuite } from './check-spec.js';
-import { followIssueState } from './follow-issue-state.js';
-import { routePush } from './route-push.js';
-import type { Services } from './services.js';
-import { syncSpec } from './sync-spec.js';
-import { describePullRequest, tickMergedPullRequest } from './tick-merged-pull-request.js';
+import { checkInstalledRepository, checkSpec, checkSuite } from './checks/check-spec.js';
+import { syncSpec } from './issues/sync-spec.js';
+import { describePullRequest, tickMergedPullRequest } from './pull-requests/tick-merged-pull-request.js';
+import { routePush } from './push/route-push.js';
+import type { Services } from './shared/services.js';
+import { followIssueState } from './write-back/follow-issue-state.js';
 
 /** Runs one job: the single entry point for every queue back end. */
 export async function runJob(job: Job, services: Services): Promise<void> {

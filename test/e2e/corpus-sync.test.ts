@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { readIssueMarker } from '../../src/core/plan/issue-marker.js';
+import { readIssueMarker } from '../../src/core/render/issue/issue-marker.js';
 import { type Harness, startHarness } from './harness.js';
 
 /** Real Kiro and emoji-status files from ../shared/corpus, synced end to end; facts from expectations.json. */

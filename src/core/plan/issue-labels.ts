@@ -1,6 +1,6 @@
 import type { Config } from '../../config/schema.js';
 import type { SpecDocument, Task } from '../model.js';
-import { hashTitle } from './issue-marker.js';
+import { hashTitle } from '../render/issue/issue-marker.js';
 
 export type LabelsConfig = Config['issues']['labels'];
 export type LabelKind = 'spec' | 'phase' | 'story' | 'parallel' | 'in-progress' | 'blocked';

@@ -1,11 +1,11 @@
 import type { Task } from '../model.js';
-import { type IssueRenderContext, type RenderedIssue, renderTaskIssue } from '../render/render-issue.js';
+import { mergeIssueBody } from '../render/issue/issue-body.js';
 import { findOwnIssues, normaliseSpecDir } from './find-own-issues.js';
-import { mergeIssueBody } from './issue-body.js';
 import { labelSpec, uniqueLabels } from './issue-labels.js';
 import type { ActualIssue, CreateOp, IssuePlan, PlanIssueSyncInput, UpdateOp } from './issue-plan.js';
 import { desiredState, stateChanges } from './issue-state.js';
 import { planTaskUpdate } from './plan-task-issue.js';
+import { type IssueRenderContext, type RenderedIssue, renderTaskIssue } from './render-task-issue.js';
 
 export type * from './issue-plan.js';
 export { isEmptyPlan } from './issue-plan.js';

@@ -1,7 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Task } from '../../../src/core/model.js';
-import { MAX_ISSUE_BODY_LENGTH } from '../../../src/core/plan/issue-body.js';
-import { readIssueMarker } from '../../../src/core/plan/issue-marker.js';
 import {
   type ActualIssue,
   type IssuePlan,
@@ -10,6 +8,8 @@ import {
   removedComment,
   renderPlannedIssue,
 } from '../../../src/core/plan/plan-issue-sync.js';
+import { MAX_ISSUE_BODY_LENGTH } from '../../../src/core/render/issue/issue-body.js';
+import { readIssueMarker } from '../../../src/core/render/issue/issue-marker.js';
 import { applyPlan, makeDoc, makeInput, makePhase, makeTask } from './issue-fixtures.js';
 
 const phases = [
