@@ -1,7 +1,6 @@
 import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from 'probot';
 import type { GitHubClient } from './github/client.js';
 import { paceClient, type RequestObserver } from './github/client.js';
-import { statusOf } from './github/errors.js';
 import { PacerRegistry } from './github/pacer.js';
 import { onCheckRun, onCheckSuite, onMergeGroup } from './handlers/on-check.js';
 import { onInstallation } from './handlers/on-installation.js';
@@ -12,6 +11,7 @@ import { Metrics } from './metrics.js';
 import { InProcessQueue } from './queue/in-process-queue.js';
 import type { Job, JobQueue } from './queue/jobs.js';
 import { runJob } from './sync/run-job.js';
+import { classifyError } from './sync/shared/error-policy.js';
 import type { Services } from './sync/shared/services.js';
 
 export interface SpecSyncOptions {
@@ -25,13 +25,12 @@ export interface SpecSyncOptions {
   onStart?: (runtime: { queue: JobQueue; metrics: Metrics }) => void;
 }
 
-/** Network failures and 5xx answers pass; a bad config or a 4xx will not fix itself by retrying. */
+/**
+ * The queue's retry rule, the same for every back end: only transient failures (network, 5xx, 429, a 403
+ * that is a rate limit) are retried; a spec problem or any other failure is not (src/sync/shared/error-policy.ts).
+ */
 export function isTransient(error: unknown): boolean {
-  for (let cause: unknown = error; cause; cause = (cause as { cause?: unknown }).cause) {
-    const status = statusOf(cause);
-    if (status !== undefined) return status >= 500 || status === 403 || status === 429;
-  }
-  return error instanceof Error && error.name !== 'ConfigError';
+  return classifyError(error) === 'transient';
 }
 
 /** The Probot app: handlers turn events into jobs; the queue runs them after the webhook is answered. */

@@ -1,4 +1,4 @@
-import { type Annotation, chunkAnnotations } from '../core/render/check/check-limits.js';
+import { type Annotation, chunkAnnotations, sameAnnotations } from '../core/render/check/check-limits.js';
 import { MAX_PER_PAGE } from './gateway-base.js';
 import { PullsGateway } from './pulls-gateway.js';
 
@@ -8,6 +8,52 @@ export type { FileContent, WriteFileResult } from './repo-gateway.js';
 
 /** Everything spec-sync asks of GitHub; this layer adds check runs. */
 export class GitHubGateway extends PullsGateway {
+  /**
+   * The check-run lifecycle, in one place: one run per name and commit (a repeated request reuses it,
+   * unless `fresh`: a person asked for a new run), shown `in_progress` until `finishCheck`.
+   */
+  async openCheck(input: CheckRunTarget): Promise<CheckRunSlot> {
+    if (!input.fresh) {
+      const [existing] = await this.listCheckRuns(input.headSha, input.name);
+      if (existing)
+        return {
+          target: input,
+          id: existing.id,
+          annotationsCount: existing.annotationsCount,
+          completed: existing.status === 'completed',
+        };
+    }
+    return { target: input, id: await this.startCheckRun(input), annotationsCount: 0, completed: false };
+  }
+
+  /**
+   * Completes the run. GitHub appends every update's annotations to those a run has and never removes one:
+   * a reused run that already holds exactly this report's annotations gets only the new title and summary;
+   * one that holds others (the config changed, or an earlier report broke off) is left as it is and a new
+   * run takes its place, since GitHub shows the newest run of a name.
+   */
+  async finishCheck(slot: CheckRunSlot, result: CheckRunResult): Promise<void> {
+    if (slot.annotationsCount > 0) {
+      const held = await this.listCheckAnnotations(slot.id);
+      if (sameAnnotations(held, result.annotations)) {
+        await this.completeCheckRun(slot.id, { ...result, annotations: [] });
+        return;
+      }
+      // A run left unfinished (a report that broke off) still ends: as neutral, pointing to its successor.
+      if (!slot.completed) await this.completeCheckRun(slot.id, SUPERSEDED);
+      // Mutated so that a failure while completing the new run is reported on the new run.
+      slot.id = await this.startCheckRun(slot.target);
+      slot.annotationsCount = 0;
+      slot.completed = false;
+    }
+    await this.completeCheckRun(slot.id, result);
+  }
+
+  /** Opens and finishes a check in one step, for a result known before the run starts. */
+  async reportCheck(target: CheckRunTarget, result: CheckRunResult): Promise<void> {
+    await this.finishCheck(await this.openCheck(target), result);
+  }
+
   /** Starts a check run on a commit; `in_progress` so the PR shows it is being worked on. */
   async startCheckRun(input: { name: string; headSha: string; externalId: string }): Promise<number> {
     const { data } = await this.call(`start check ${input.name}`, () =>
@@ -101,3 +147,27 @@ export interface CheckRunResult {
   annotations: Annotation[];
   actions?: Array<{ label: string; description: string; identifier: string }>;
 }
+
+/** A check run to report: its name, commit and external id (spec-sync puts the task file there). */
+export interface CheckRunTarget {
+  name: string;
+  headSha: string;
+  externalId: string;
+  /** Start a new run even when the commit has one of this name. */
+  fresh?: boolean;
+}
+
+/** The run being reported on: reused runs may already carry annotations. */
+export interface CheckRunSlot {
+  target: CheckRunTarget;
+  id: number;
+  annotationsCount: number;
+  completed: boolean;
+}
+
+const SUPERSEDED: CheckRunResult = {
+  conclusion: 'neutral',
+  title: 'Superseded by a newer run',
+  summary: 'This report broke off; a newer run of this check on the same commit has the result.',
+  annotations: [],
+};

@@ -12,6 +12,22 @@ export type WriteFileResult =
   | { status: 'conflict' }
   | { status: 'rejected'; message: string };
 
+/** Characters of file text kept by blob sha; the oldest go first. */
+const MAX_KNOWN_BLOB_CHARS = 8_000_000;
+const knownBlobs = new Map<string, string>();
+let knownBlobChars = 0;
+
+function rememberBlob(sha: string, text: string): void {
+  if (knownBlobs.has(sha) || text.length > MAX_KNOWN_BLOB_CHARS / 8) return;
+  knownBlobs.set(sha, text);
+  knownBlobChars += text.length;
+  for (const [oldest, held] of knownBlobs) {
+    if (knownBlobChars <= MAX_KNOWN_BLOB_CHARS) break;
+    knownBlobs.delete(oldest);
+    knownBlobChars -= held.length;
+  }
+}
+
 /** The repository, its branches and its files. */
 export class RepoGateway extends GatewayBase {
   async getRepository(): Promise<{ defaultBranch: string; htmlUrl: string }> {
@@ -36,6 +52,7 @@ export class RepoGateway extends GatewayBase {
       const { data } = await this.client.rest.repos.getContent({ ...this.ref, path, ref });
       if (Array.isArray(data) || data.type !== 'file') return null;
       const text = await this.#fileText(data);
+      rememberBlob(data.sha, text);
       return { text, sha: data.sha };
     } catch (error) {
       if (isStatus(error, 404)) return null;
@@ -51,12 +68,21 @@ export class RepoGateway extends GatewayBase {
     return Buffer.from(blob.content, 'base64').toString('utf8');
   }
 
-  /** The names of the files in a directory at a ref; empty when the directory does not exist. */
-  async listDirectory(ref: string, path: string): Promise<string[]> {
+  /**
+   * A file whose blob sha is known (from a directory listing): a blob is its content's hash, so one read
+   * before, in any job of this process, answers without a request.
+   */
+  async readKnownFile(ref: string, path: string, sha: string): Promise<FileContent | null> {
+    const text = knownBlobs.get(sha);
+    return text === undefined ? this.readFile(ref, path) : { text, sha };
+  }
+
+  /** The files in a directory at a ref, with their blob shas; empty when the directory does not exist. */
+  async listDirectory(ref: string, path: string): Promise<Array<{ name: string; sha: string }>> {
     try {
       const { data } = await this.client.rest.repos.getContent({ ...this.ref, path, ref });
       return Array.isArray(data)
-        ? data.filter((entry) => entry.type === 'file').map((entry) => entry.name)
+        ? data.filter((entry) => entry.type === 'file').map(({ name, sha }) => ({ name, sha }))
         : [];
     } catch (error) {
       if (isStatus(error, 404)) return [];

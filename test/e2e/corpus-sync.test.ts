@@ -42,7 +42,8 @@ describe.each(CASES)('syncing corpus file $file', ({ file, path, docs }) => {
       [path, readFileSync(join(corpus, name), 'utf8')],
       ...docs.map((doc) => [doc, '# doc\n']),
     ]);
-    await harness.sim.push({ repo: harness.repo, files, deliverTo: harness.app });
+    const { status } = await harness.sim.push({ repo: harness.repo, files, deliverTo: harness.app });
+    expect(status).toBe(200);
     await harness.idle();
     const issues = harness.sim.repo(harness.repo).issues;
     expect(issues).toHaveLength(expected.count);

@@ -25,7 +25,8 @@ async function withSpec(options: HarnessOptions = {}, config?: string): Promise<
     'specs/002-billing/plan.md': '# Plan\n',
   };
   if (config) files['.github/spec-sync.yml'] = config;
-  await harness.sim.push({ repo: harness.repo, files, deliverTo: harness.app });
+  const { status } = await harness.sim.push({ repo: harness.repo, files, deliverTo: harness.app });
+  expect(status).toBe(200);
   await harness.idle();
 }
 
@@ -108,7 +109,7 @@ describe('a person closing or reopening a task issue', () => {
     await withSpec();
     await personSets('T001', 'closed', 'completed');
     const payload = webhooks.issuesPayload(harness.sim.state, view().state, taskIssue('T001'), 'closed');
-    await webhooks.deliver(harness.app.url, harness.app.secret, 'issues', payload);
+    expect(await webhooks.deliver(harness.app.url, harness.app.secret, 'issues', payload)).toBe(200);
     await harness.idle();
     expect(botCommits()).toHaveLength(1);
     expect(harness.sim.violations).toEqual([]);

@@ -46,7 +46,7 @@ describe('issue sync on push', () => {
     harness = await startHarness();
     const { sha } = await push({ ...SPEC_DOCS('specs/002-billing'), [TASKS]: specKitTasks(5) });
     harness.sim.resetLog();
-    await harness.deliverPush(sha);
+    expect(await harness.deliverPush(sha)).toBe(200);
     await harness.idle();
     expect(issues()).toHaveLength(5);
     expect(writes().filter((write) => write.includes('/issues'))).toEqual([]);
@@ -59,7 +59,12 @@ describe('issue sync on push', () => {
       [TASKS]: specKitTasks(8),
     });
     const second = commitFiles(harness.sim, harness.repo, 'main', { [TASKS]: specKitTasks(10) });
-    await Promise.all([harness.deliverPush(first), harness.deliverPush(second), harness.deliverPush(second)]);
+    const statuses = await Promise.all([
+      harness.deliverPush(first),
+      harness.deliverPush(second),
+      harness.deliverPush(second),
+    ]);
+    expect(statuses).toEqual([200, 200, 200]);
     await harness.idle();
     expect(issues()).toHaveLength(10);
     for (let n = 1; n <= 10; n += 1) expect(byTask(taskId(n))).toHaveLength(1);

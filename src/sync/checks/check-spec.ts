@@ -1,22 +1,21 @@
-import { CONFIG_PATH, ConfigError, loadRepoConfig } from '../../config/load-config.js';
+import { CONFIG_PATH, type ConfigError } from '../../config/load-config.js';
 import type { Config } from '../../config/schema.js';
 import { evaluateGates } from '../../core/gates/evaluate-gates.js';
-import { GATE_DOCUMENT_NAMES } from '../../core/gates/gate-documents.js';
-import type { SpecFile } from '../../core/gates/types.js';
-import { parseTasksCached } from '../../core/parse/parse-cache.js';
-import { specLabel, specNameOf } from '../../core/plan/issue-labels.js';
+import type { SpecDocument } from '../../core/model.js';
 import { SYNC_NOW } from '../../core/render/check/check-actions.js';
-import { sameAnnotations } from '../../core/render/check/check-limits.js';
 import { renderCheckOutput } from '../../core/render/check/render-check.js';
 import { renderConfigError, renderFileError } from '../../core/render/check/render-file-error.js';
-import { readIssueMarker } from '../../core/render/issue/issue-marker.js';
-import { findSpecs, type SpecLocation, specLocation } from '../../core/specs/find-specs.js';
+import { type SpecLocation, specLocation } from '../../core/specs/find-specs.js';
 import { GitHubRequestError } from '../../github/errors.js';
-import { type CheckRunResult, GitHubGateway } from '../../github/gateway.js';
-import type { CheckSpecJob, CheckSuiteJob, RepositoryInstalledJob } from '../../queue/jobs.js';
-import { UNREADABLE_FINDINGS } from '../shared/readable-spec.js';
-import type { Services } from '../shared/services.js';
+import type { CheckRunResult } from '../../github/gateway.js';
+import type { CheckSpecJob } from '../../queue/jobs.js';
+import { readBodyTemplate } from '../shared/body-template.js';
+import { isSpecProblem, problemLocation } from '../shared/error-policy.js';
+import type { BareContext, JobContext } from '../shared/job-context.js';
+import { guardAgainstEmptying, readableSpec } from '../shared/readable-spec.js';
+import { readTaskIssues, type TaskIssues } from '../shared/task-issues.js';
 import { builtinTemplate } from '../shared/templates.js';
+import { readSpecDocuments } from './read-spec-documents.js';
 
 /** How a spec's check run is named in the PR's checks list. */
 export function checkName(spec: SpecLocation): string {
@@ -26,114 +25,102 @@ export function checkName(spec: SpecLocation): string {
 /** The check run that reports an invalid `.github/spec-sync.yml`. */
 export const CONFIG_CHECK_NAME = 'spec-sync: configuration';
 
-/** Evaluates a spec's gates at a commit and reports them as one check run that always ends completed. */
-export async function checkSpec(job: CheckSpecJob, services: Services): Promise<void> {
-  const client = await services.clientFor(job.installationId);
-  const gateway = new GitHubGateway(client, { owner: job.owner, repo: job.repo });
-  const config = await configOrReport(gateway, job.headSha, () => loadRepoConfig(client, gateway.ref));
-  if (!config) return;
-  const file = await gateway.readFile(job.headSha, job.tasksPath);
+/** The commit a check reports on, and what is already known about it (a sync that ran just before). */
+export interface CheckTarget {
+  tasksPath: string;
+  headSha: string;
+  branch: string | null;
+  rerun?: boolean;
+  /** tasks.md's text at `headSha`. */
+  text: string;
+  /** The spec's task issues, when the caller listed them. */
+  issues?: TaskIssues;
+}
+
+/** The queued job: evaluate a spec's gates at a commit and report them as one run that always ends. */
+export async function checkSpec(ctx: JobContext, job: CheckSpecJob): Promise<void> {
+  const file = await ctx.gateway.readFile(job.headSha, job.tasksPath);
+  // No tasks.md at this commit (a check suite raced a delete): nothing to report on.
   if (!file) return;
-  const spec = specLocation(job.tasksPath);
-  const start = () =>
-    gateway.startCheckRun({ name: checkName(spec), headSha: job.headSha, externalId: job.tasksPath });
-  const run = job.rerun
-    ? { id: await start(), annotationsCount: 0, completed: false }
-    : await findOrStart(gateway, checkName(spec), job.headSha, start);
+  const target = { ...job, text: file.text };
+  await reportSpecCheck(ctx, target, () => evaluateSpec(ctx, target));
+}
+
+/**
+ * Reports one check run for a spec at a commit. The run shows as in progress while `evaluate` runs; a spec
+ * problem it throws ends the run as a failure saying what is wrong and where; any other failure ends it as
+ * a failure with GitHub's request id, then the error goes on to the queue's policy.
+ */
+export async function reportSpecCheck(
+  ctx: BareContext,
+  target: Omit<CheckTarget, 'text'>,
+  evaluate: () => Promise<CheckRunResult>,
+): Promise<void> {
+  const spec = specLocation(target.tasksPath);
+  const slot = await ctx.gateway.openCheck({
+    name: checkName(spec),
+    headSha: target.headSha,
+    externalId: target.tasksPath,
+    fresh: target.rerun,
+  });
   try {
-    await reportRun(gateway, run, await evaluate(gateway, config, spec, job, file.text), start);
+    await ctx.gateway.finishCheck(slot, await evaluate());
   } catch (error) {
-    // Never leave a run in progress: say what failed (with GitHub's request id), then let the job retry.
-    const requestId =
-      error instanceof GitHubRequestError && error.requestId ? ` (request ${error.requestId})` : '';
-    const output = renderFileError({
-      path: job.tasksPath,
-      message: `${(error as Error).message}${requestId}`,
-    });
-    await reportRun(gateway, run, { conclusion: 'failure', ...output }, start);
+    await ctx.gateway.finishCheck(slot, failureResult(error as Error, target.tasksPath));
+    if (isSpecProblem(error)) {
+      ctx.log.warn({ tasksPath: target.tasksPath, reason: error.message }, 'Spec problem reported');
+      return;
+    }
     throw error;
   }
 }
 
-const SUPERSEDED: CheckRunResult = {
-  conclusion: 'neutral',
-  title: 'Superseded by a newer run',
-  summary: 'This report broke off; a newer run of this check on the same commit has the result.',
-  annotations: [],
-};
-
-/** The run being reported on: reused runs may already carry annotations. */
-interface RunSlot {
-  id: number;
-  annotationsCount: number;
-  completed: boolean;
-}
-
-/** One check run per name and commit: a repeated request (a re-check after a sync) reuses it. */
-async function findOrStart(
-  gateway: GitHubGateway,
-  name: string,
-  headSha: string,
-  start: () => Promise<number>,
-): Promise<RunSlot> {
-  const [existing] = await gateway.listCheckRuns(headSha, name);
-  return existing
-    ? {
-        id: existing.id,
-        annotationsCount: existing.annotationsCount,
-        completed: existing.status === 'completed',
-      }
-    : { id: await start(), annotationsCount: 0, completed: false };
+/** A check's failing result for an error: a spec problem at its line, else the error and its request id. */
+export function failureResult(error: Error, tasksPath: string): CheckRunResult {
+  if (isSpecProblem(error)) {
+    const { path, line } = problemLocation(error, tasksPath);
+    const message = 'reason' in error ? String(error.reason) : error.message;
+    return { conclusion: 'failure', ...renderFileError({ path, message, line }) };
+  }
+  const requestId =
+    error instanceof GitHubRequestError && error.requestId ? ` (request ${error.requestId})` : '';
+  return {
+    conclusion: 'failure',
+    ...renderFileError({ path: tasksPath, message: `${error.message}${requestId}` }),
+  };
 }
 
 /**
- * Completes the run. GitHub appends every update's annotations to those a run has and never removes one:
- * a reused run that already holds exactly this report's annotations gets only the new title and summary;
- * one that holds others (the config changed, or an earlier report broke off) is left as it is and a new run
- * takes its place, since GitHub shows the newest run of a name.
+ * The spec's check result at a commit. The spec problems a sync refuses (an unreadable file, a file that
+ * would close every open issue, a missing or broken body template) fail the check here too, so a rerun of
+ * the check says the same as the sync did.
  */
-async function reportRun(
-  gateway: GitHubGateway,
-  run: RunSlot,
-  result: CheckRunResult,
-  start: () => Promise<number>,
-): Promise<void> {
-  if (run.annotationsCount > 0) {
-    const held = await gateway.listCheckAnnotations(run.id);
-    if (sameAnnotations(held, result.annotations)) {
-      await gateway.completeCheckRun(run.id, { ...result, annotations: [] });
-      return;
-    }
-    // A run left unfinished (a report that broke off) still ends: as neutral, pointing to its successor.
-    if (!run.completed) await gateway.completeCheckRun(run.id, SUPERSEDED);
-    // Mutated so that a failure while completing the new run is reported on the new run.
-    run.id = await start();
-    run.annotationsCount = 0;
-    run.completed = false;
+export async function evaluateSpec(ctx: JobContext, target: CheckTarget): Promise<CheckRunResult> {
+  const { config, gateway } = ctx;
+  const spec = specLocation(target.tasksPath);
+  const { text } = target;
+  const doc = readableSpec(text, spec.tasksPath);
+  const issues = target.issues ?? (await readTaskIssues(gateway, config, spec.dir));
+  if (config.issues.enabled) {
+    guardAgainstEmptying(doc, issues.openCount, spec.tasksPath);
+    await readBodyTemplate(ctx, { tryRender: true });
   }
-  await gateway.completeCheckRun(run.id, result);
+  return gateResult(ctx, spec, target, doc, text, issues);
 }
 
-async function evaluate(
-  gateway: GitHubGateway,
-  config: Config,
+async function gateResult(
+  ctx: JobContext,
   spec: SpecLocation,
-  target: { headSha: string; branch: string | null },
+  target: CheckTarget,
+  doc: SpecDocument,
   text: string,
+  issues: TaskIssues,
 ): Promise<CheckRunResult> {
-  const { headSha } = target;
-  const doc = parseTasksCached(text, { path: spec.tasksPath });
-  const fatal = doc.findings.find((finding) => UNREADABLE_FINDINGS.has(finding.code));
-  if (fatal) {
-    return {
-      conclusion: 'failure',
-      ...renderFileError({ path: spec.tasksPath, message: fatal.message, line: fatal.line }),
-    };
-  }
-  const documents = await readDocuments(gateway, headSha, spec.dir);
-  const repository = await gateway.getRepository();
+  const { config, gateway } = ctx;
+  const documents = await readSpecDocuments(gateway, target.headSha, spec.dir);
+  const repository = await ctx.repository();
   const pullRequestIntoDefaultBranch = await opensPullRequestInto(
-    gateway,
+    ctx,
     config,
     target.branch,
     repository.defaultBranch,
@@ -149,11 +136,10 @@ async function evaluate(
     },
     config.gates,
   );
-  const issueUrls = await taskIssueUrls(gateway, spec, config);
-  const htmlBase = `${repository.htmlUrl}/blob/${headSha}`;
+  const htmlBase = `${repository.htmlUrl}/blob/${target.headSha}`;
   const output = renderCheckOutput(report, {
     template: builtinTemplate('check-summary.md.hbs'),
-    issueUrls,
+    issueUrls: Object.fromEntries([...issues.byTask].map(([id, issue]) => [id, issue.htmlUrl])),
     tasksUrl: (path, line) => `${htmlBase}/${path}#L${line}`,
   });
   return { conclusion: report.conclusion, ...output, actions: config.issues.enabled ? [SYNC_NOW] : [] };
@@ -161,108 +147,26 @@ async function evaluate(
 
 /** Whether the checked branch has an open pull request into the default branch; asked only when it matters. */
 async function opensPullRequestInto(
-  gateway: GitHubGateway,
+  ctx: JobContext,
   config: Config,
   branch: string | null,
   defaultBranch: string,
 ): Promise<boolean> {
   if (!config.gates.completionOnDefaultBranchPullRequests || !branch || branch === defaultBranch)
     return false;
-  return (await gateway.findOpenPullRequest(branch, defaultBranch)) !== null;
-}
-
-/** The spec's other documents at the commit: one directory listing, then only the files that exist. */
-async function readDocuments(
-  gateway: GitHubGateway,
-  ref: string,
-  dir: string,
-): Promise<Record<string, SpecFile>> {
-  const present = new Set(await gateway.listDirectory(ref, dir));
-  const documents: Record<string, SpecFile> = {};
-  for (const name of GATE_DOCUMENT_NAMES) {
-    const path = `${dir}/${name}`;
-    const file = present.has(name) ? await gateway.readFile(ref, path) : null;
-    documents[name] = file ? { path, text: file.text } : null;
-  }
-  return documents;
-}
-
-async function taskIssueUrls(
-  gateway: GitHubGateway,
-  spec: SpecLocation,
-  config: Config,
-): Promise<Record<string, string>> {
-  if (!config.issues.enabled) return {};
-  const issues = await gateway.listIssuesWithLabel(specLabel(specNameOf(spec.dir), config.issues.labels));
-  const urls: Record<string, string> = {};
-  for (const issue of issues) {
-    const marker = readIssueMarker(issue.body);
-    if (marker?.kind === 'task' && marker.spec === spec.dir && !urls[marker.id])
-      urls[marker.id] = issue.htmlUrl;
-  }
-  return urls;
-}
-
-/** A check suite or merge group: a check for every spec at the commit. */
-export async function checkSuite(job: CheckSuiteJob, services: Services): Promise<void> {
-  const client = await services.clientFor(job.installationId);
-  const gateway = new GitHubGateway(client, { owner: job.owner, repo: job.repo });
-  const config = await configOrReport(gateway, job.headSha, () => loadRepoConfig(client, gateway.ref));
-  if (!config) return;
-  const base = {
-    installationId: job.installationId,
-    owner: job.owner,
-    repo: job.repo,
-    deliveryId: job.deliveryId,
-  };
-  for (const spec of findSpecs(await gateway.listPaths(job.headSha), config.specs)) {
-    await services.queue.add({
-      kind: 'check-spec',
-      ...base,
-      tasksPath: spec.tasksPath,
-      headSha: job.headSha,
-      branch: job.branch,
-    });
-  }
-}
-
-/** A new installation: check the specs at the head of the default branch (no issues are written). */
-export async function checkInstalledRepository(
-  job: RepositoryInstalledJob,
-  services: Services,
-): Promise<void> {
-  const client = await services.clientFor(job.installationId);
-  const gateway = new GitHubGateway(client, { owner: job.owner, repo: job.repo });
-  const { defaultBranch } = await gateway.getRepository();
-  const headSha = await gateway.getBranchHead(defaultBranch);
-  if (!headSha) return;
-  const { kind: _kind, ...repo } = job;
-  await services.queue.add({ ...repo, kind: 'check-suite', headSha, branch: defaultBranch });
-}
-
-async function configOrReport(
-  gateway: GitHubGateway,
-  headSha: string,
-  load: () => Promise<Config>,
-): Promise<Config | null> {
-  try {
-    return await load();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    await reportConfigError(gateway, headSha, error);
-    return null;
-  }
+  return (await ctx.gateway.findOpenPullRequest(branch, defaultBranch)) !== null;
 }
 
 /** An invalid config fails a check run of its own, annotated on the offending lines; nothing else runs. */
 export async function reportConfigError(
-  gateway: GitHubGateway,
+  ctx: BareContext,
   headSha: string,
   error: ConfigError,
 ): Promise<void> {
-  const file = await gateway.readFile(headSha, CONFIG_PATH);
+  const file = await ctx.gateway.readFile(headSha, CONFIG_PATH);
   const output = renderConfigError({ path: CONFIG_PATH, text: file?.text ?? '', issues: error.problems });
-  const start = () => gateway.startCheckRun({ name: CONFIG_CHECK_NAME, headSha, externalId: '' });
-  const run = await findOrStart(gateway, CONFIG_CHECK_NAME, headSha, start);
-  await reportRun(gateway, run, { conclusion: 'failure', ...output }, start);
+  await ctx.gateway.reportCheck(
+    { name: CONFIG_CHECK_NAME, headSha, externalId: '' },
+    { conclusion: 'failure', ...output },
+  );
 }

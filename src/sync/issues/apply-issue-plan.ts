@@ -33,7 +33,9 @@ const RECHECK_MARGIN_MS = 5 * 60_000;
 /** Executes a plan: labels, then creates in file order, then updates, then comments. */
 export async function applyIssuePlan(plan: IssuePlan, ctx: ApplyContext): Promise<ApplyCounts> {
   const counts: ApplyCounts = { created: 0, updated: 0, commented: 0, labelsCreated: 0, adopted: 0 };
-  counts.labelsCreated = await ctx.gateway.ensureLabels(plan.labels);
+  // Labels matter only to the writes that set them: a plan that only closes or edits text reads none.
+  if (plan.creates.length > 0 || plan.updates.some((op) => op.changes.labels || op.renderAfterCreates))
+    counts.labelsCreated = await ctx.gateway.ensureLabels(plan.labels);
   const numbers = new Map(Object.entries(plan.issueNumbers));
   // The body each issue has now, so a re-render after the creates is sent only when it differs.
   const bodies = new Map<string, string | null>(

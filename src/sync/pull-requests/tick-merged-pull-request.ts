@@ -1,7 +1,6 @@
 import type { ResolvedTask } from '../../core/refs/resolve-references.js';
 import type { PullRequestMergedJob, PullRequestOpenJob } from '../../queue/jobs.js';
-import { openRepository } from '../shared/open-repository.js';
-import type { Services } from '../shared/services.js';
+import type { JobContext } from '../shared/job-context.js';
 import { commentView, ensurePullRequestComment, loadTaskIssues } from './pull-request-comment.js';
 import { readPullRequest } from './read-pull-request.js';
 import { resolvePullRequestTasks } from './resolve-tasks.js';
@@ -11,23 +10,21 @@ import { tickSpec } from './tick-spec.js';
  * A merged pull request: the tasks it closes are ticked in tasks.md (one commit per spec) and their issues
  * closed. Level-triggered: a redelivered merge finds the boxes ticked and the issues closed, and writes nothing.
  */
-export async function tickMergedPullRequest(job: PullRequestMergedJob, services: Services): Promise<void> {
-  const { gateway, config } = await openRepository(job, services);
-  if (!config) return;
+export async function tickMergedPullRequest(ctx: JobContext, job: PullRequestMergedJob): Promise<void> {
+  const { gateway, config } = ctx;
   const facts = await readPullRequest(gateway, job.pullNumber);
   if (!facts.merged) {
-    services.log.info({ pullNumber: job.pullNumber }, 'Pull request not merged; nothing to tick');
+    ctx.log.info({ pullNumber: job.pullNumber }, 'Pull request not merged; nothing to tick');
     return;
   }
   const found = await resolvePullRequestTasks(gateway, config, facts);
   if (found.refs.length === 0) return;
   const issues = await loadTaskIssues(gateway, config, found.resolved.tasks);
-  const { defaultBranch } = await gateway.getRepository();
   const notes: string[] = [];
   for (const [specDir, ids] of closedBySpec(found.resolved.tasks)) {
     const spec = found.specs.find((candidate) => candidate.dir === specDir);
-    const input = { job, config, ids, issues: issues.get(specDir) ?? new Map(), defaultBranch };
-    const note = spec ? await tickSpec(gateway, services, { ...input, spec }) : missingSpec(specDir);
+    const input = { job, config, ids, issues: issues.get(specDir) ?? new Map() };
+    const note = spec ? await tickSpec(ctx, { ...input, spec }) : missingSpec(specDir);
     if (note) notes.push(note);
   }
   const view = commentView(found, issues, { merged: true, notes });
@@ -35,9 +32,9 @@ export async function tickMergedPullRequest(job: PullRequestMergedJob, services:
 }
 
 /** An open pull request: keep its one comment listing what its merge will do. */
-export async function describePullRequest(job: PullRequestOpenJob, services: Services): Promise<void> {
-  const { gateway, config } = await openRepository(job, services);
-  if (!config?.pullRequests.comment) return;
+export async function describePullRequest(ctx: JobContext, job: PullRequestOpenJob): Promise<void> {
+  const { gateway, config } = ctx;
+  if (!config.pullRequests.comment) return;
   const facts = await readPullRequest(gateway, job.pullNumber);
   // A merged or closed PR's comment belongs to the merge job (or stays as it was).
   if (!facts.open) return;
@@ -49,7 +46,7 @@ export async function describePullRequest(job: PullRequestOpenJob, services: Ser
     job.pullNumber,
     commentView(found, issues, { merged: false, notes: [] }),
   );
-  services.log.debug({ pullNumber: job.pullNumber, result }, 'Pull request comment');
+  ctx.log.debug({ pullNumber: job.pullNumber, result }, 'Pull request comment');
 }
 
 /** The IDs each spec's merge commit ticks, specs in order of first reference. */

@@ -1,10 +1,9 @@
 import type { Config } from '../../config/schema.js';
 import { describeTickCommit } from '../../core/edit-tasks/edit-tasks.js';
 import type { SpecLocation } from '../../core/specs/find-specs.js';
-import type { GitHubGateway, IssueSnapshot } from '../../github/gateway.js';
+import type { IssueSnapshot } from '../../github/gateway.js';
 import type { PullRequestMergedJob } from '../../queue/jobs.js';
-import type { Services } from '../shared/services.js';
-import { resolveTrackingBranch } from '../shared/tracking-branch.js';
+import type { JobContext } from '../shared/job-context.js';
 import { writeTaskStatuses } from '../write-back/write-task-statuses.js';
 import { closeTaskIssues } from './close-task-issues.js';
 
@@ -14,7 +13,6 @@ export interface TickSpecInput {
   spec: SpecLocation;
   ids: string[];
   issues: ReadonlyMap<string, IssueSnapshot>;
-  defaultBranch: string;
 }
 
 /**
@@ -23,13 +21,10 @@ export interface TickSpecInput {
  * (a close the file does not back would be reopened by the next sync). Returns a note for the PR comment
  * when the ticks did not land directly.
  */
-export async function tickSpec(
-  gateway: GitHubGateway,
-  services: Services,
-  input: TickSpecInput,
-): Promise<string | null> {
+export async function tickSpec(ctx: JobContext, input: TickSpecInput): Promise<string | null> {
   const { job, spec, config } = input;
-  const branch = await resolveTrackingBranch(gateway, config.tracking, spec, input.defaultBranch);
+  const { gateway } = ctx;
+  const branch = await ctx.trackingBranch(spec);
   const result = await writeTaskStatuses(
     gateway,
     {
@@ -41,12 +36,11 @@ export async function tickSpec(
     },
     config.pullRequests.writeBack,
   );
-  const log = { pullNumber: job.pullNumber, tasksPath: spec.tasksPath, branch, deliveryId: job.deliveryId };
+  const log = { pullNumber: job.pullNumber, tasksPath: spec.tasksPath, branch };
   switch (result.outcome) {
     case 'committed':
-      services.log.info({ ...log, commitSha: result.commitSha, changed: result.changed }, 'Tasks ticked');
-      await services.queue.add({
-        ...repoOf(job),
+      ctx.log.info({ ...log, commitSha: result.commitSha, changed: result.changed }, 'Tasks ticked');
+      await ctx.enqueue({
         kind: 'check-spec',
         tasksPath: spec.tasksPath,
         headSha: result.commitSha,
@@ -58,17 +52,13 @@ export async function tickSpec(
       await closeTaskIssues(gateway, input.issues, result.settled, job.pullNumber);
       return null;
     case 'pull-request':
-      services.log.warn({ ...log, pull: result.pullNumber, reason: result.reason }, 'Ticks proposed in a PR');
+      ctx.log.warn({ ...log, pull: result.pullNumber, reason: result.reason }, 'Ticks proposed in a PR');
       return `${branch} did not take a direct commit, so marking ${result.changed.join(', ')} done in ${spec.tasksPath} is proposed in #${result.pullNumber}; the task issues close once it merges.`;
     case 'off':
-      services.log.info(log, 'Write-back is off; tasks.md left as it is');
+      ctx.log.info(log, 'Write-back is off; tasks.md left as it is');
       return `\`pullRequests.writeBack\` is off, so ${spec.tasksPath} was left as it is.`;
     case 'missing':
-      services.log.warn({ ...log, reason: result.reason }, 'Tasks not ticked');
+      ctx.log.warn({ ...log, reason: result.reason }, 'Tasks not ticked');
       return `Nothing was ticked in ${spec.dir}: ${result.reason}.`;
   }
-}
-
-function repoOf(job: PullRequestMergedJob) {
-  return { installationId: job.installationId, owner: job.owner, repo: job.repo, deliveryId: job.deliveryId };
 }

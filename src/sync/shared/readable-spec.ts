@@ -8,7 +8,7 @@ export const UNREADABLE_FINDINGS: ReadonlySet<string> = new Set(['not-text', 'pa
 export class SpecUnreadableError extends Error {
   constructor(
     readonly tasksPath: string,
-    reason: string,
+    readonly reason: string,
     readonly line = 1,
   ) {
     super(`${tasksPath} was not synced: ${reason}`);

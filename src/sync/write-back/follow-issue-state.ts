@@ -7,9 +7,7 @@ import { readIssueMarker } from '../../core/render/issue/issue-marker.js';
 import { specLocation } from '../../core/specs/find-specs.js';
 import type { GitHubGateway, IssueSnapshot } from '../../github/gateway.js';
 import type { IssueStateJob } from '../../queue/jobs.js';
-import { openRepository } from '../shared/open-repository.js';
-import type { Services } from '../shared/services.js';
-import { resolveTrackingBranch } from '../shared/tracking-branch.js';
+import type { JobContext } from '../shared/job-context.js';
 import { type StatusChange, writeTaskStatuses } from './write-task-statuses.js';
 
 /**
@@ -18,30 +16,23 @@ import { type StatusChange, writeTaskStatuses } from './write-task-statuses.js';
  * repository are handled in the order they came); a sync that ran in between and undid it on the issue is
  * undone in turn. When the file already agrees nothing is written, which makes repeated events harmless.
  */
-export async function followIssueState(job: IssueStateJob, services: Services): Promise<void> {
-  const { gateway, config } = await openRepository(job, services);
-  if (!config) return;
+export async function followIssueState(ctx: JobContext, job: IssueStateJob): Promise<void> {
+  const { gateway, config } = ctx;
   const issue = await gateway.getIssue(job.issueNumber);
   const marker = readIssueMarker(issue.body);
   const tasksPath = marker?.kind === 'task' ? taskFileOf(marker.spec, config.specs) : null;
-  const log = { issueNumber: issue.number, deliveryId: job.deliveryId };
+  const log = { issueNumber: issue.number };
   if (marker?.kind !== 'task' || !tasksPath) {
-    services.log.info(log, 'Not a task issue of a configured spec; nothing to follow');
+    ctx.log.info(log, 'Not a task issue of a configured spec; nothing to follow');
     return;
   }
-  const { defaultBranch } = await gateway.getRepository();
-  const branch = await resolveTrackingBranch(
-    gateway,
-    config.tracking,
-    specLocation(tasksPath),
-    defaultBranch,
-  );
+  const branch = await ctx.trackingBranch(specLocation(tasksPath));
   const acted = { state: job.state, stateReason: job.stateReason };
   const change: StatusChange = { id: marker.id, status: statusOfIssue(acted) };
   const current = await currentStatus(gateway, branch, tasksPath, marker.id);
   if (current === null) return;
   if (agrees(current, change.status)) {
-    services.log.info({ ...log, tasksPath, current, wanted: change.status }, 'tasks.md already agrees');
+    ctx.log.info({ ...log, tasksPath, current, wanted: change.status }, 'tasks.md already agrees');
     await restoreIssueState(gateway, issue, acted);
     return;
   }
@@ -57,14 +48,11 @@ export async function followIssueState(job: IssueStateJob, services: Services): 
     },
     config.pullRequests.writeBack,
   );
-  services.log.info({ ...log, tasksPath, branch, result }, 'Issue state written to tasks.md');
+  ctx.log.info({ ...log, tasksPath, branch, result }, 'Issue state written to tasks.md');
   if (result.outcome === 'committed' || result.outcome === 'unchanged')
     await restoreIssueState(gateway, issue, acted);
   if (result.outcome === 'committed') {
-    const repo = { installationId: job.installationId, owner: job.owner, repo: job.repo };
-    await services.queue.add({
-      ...repo,
-      deliveryId: job.deliveryId,
+    await ctx.enqueue({
       kind: 'check-spec',
       tasksPath,
       headSha: result.commitSha,

@@ -1,6 +1,7 @@
 import type { Config } from '../../config/schema.js';
 import { setTaskStatuses, type TaskStatusEdit } from '../../core/edit-tasks/edit-tasks.js';
 import { parseTasksCached } from '../../core/parse/parse-cache.js';
+import { RetryLaterError } from '../../github/errors.js';
 import type { GitHubGateway } from '../../github/gateway.js';
 
 /** Tries at writing tasks.md when it keeps changing under us; each try re-reads and re-applies. */
@@ -60,7 +61,7 @@ export async function writeTaskStatuses(
       return { outcome: 'committed', commitSha: result.commitSha, changed: edit.changed, settled };
     if (result.status === 'rejected') return openPullRequest(gateway, proposal, result.message);
   }
-  throw new Error(
+  throw new RetryLaterError(
     `${input.tasksPath} on ${input.branch} kept changing; gave up after ${MAX_WRITE_ATTEMPTS} attempts`,
   );
 }
@@ -144,6 +145,8 @@ async function writeOrThrow(
   input: { branch: string; tasksPath: string; text: string; sha: string; message: string },
 ): Promise<void> {
   const written = await gateway.writeFile({ ...input, path: input.tasksPath });
+  if (written.status === 'conflict')
+    throw new RetryLaterError(`${input.tasksPath} on ${input.branch} changed while it was being written`);
   if (written.status !== 'written') {
     throw new Error(`Could not write ${input.tasksPath} on ${input.branch} either: ${written.status}`);
   }
