@@ -6,7 +6,7 @@ import { loadRepoConfig } from '../config/load-config.js';
 import type { IssuePlan } from '../core/plan/plan-issue-sync.js';
 import { findSpecs } from '../core/specs/find-specs.js';
 import { type GitHubClient, paceClient } from '../github/client.js';
-import { GitHubGateway } from '../github/gateway.js';
+import { createGitHubGateway } from '../github/gateway.js';
 import { Pacer } from '../github/pacer.js';
 import { reconcileSpec } from '../sync/issues/sync-spec.js';
 import type { Logger } from '../sync/shared/services.js';
@@ -82,7 +82,7 @@ async function specsToSync(
   ref: { owner: string; repo: string },
   args: SyncArgs,
 ): Promise<string[]> {
-  const gateway = new GitHubGateway(client, ref);
+  const gateway = createGitHubGateway(client, ref);
   const config = await loadRepoConfig(client, ref);
   const branch = args.ref ?? (await gateway.getRepository()).defaultBranch;
   const head = await gateway.getBranchHead(branch);

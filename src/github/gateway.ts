@@ -1,173 +1,50 @@
-import { type Annotation, chunkAnnotations, sameAnnotations } from '../core/render/check/check-limits.js';
-import { MAX_PER_PAGE } from './gateway-base.js';
+import { ChecksGateway } from './checks-gateway.js';
+import type { GitHubClient } from './client.js';
+import type { RepoRef } from './gateway-base.js';
+import { IssuesGateway } from './issues-gateway.js';
 import { PullsGateway } from './pulls-gateway.js';
+import { RepoGateway } from './repo-gateway.js';
 
+export type { CheckRunResult, CheckRunSlot, CheckRunTarget } from './checks-gateway.js';
 export { MAX_PER_PAGE, type RepoRef } from './gateway-base.js';
 export type { IssueSnapshot, LabelSpec } from './issues-gateway.js';
+export type { PullRequestSnapshot } from './pulls-gateway.js';
 export type { FileContent, WriteFileResult } from './repo-gateway.js';
 
-/** Everything spec-sync asks of GitHub; this layer adds check runs. */
-export class GitHubGateway extends PullsGateway {
-  /**
-   * The check-run lifecycle, in one place: one run per name and commit (a repeated request reuses it,
-   * unless `fresh`: a person asked for a new run), shown `in_progress` until `finishCheck`.
-   */
-  async openCheck(input: CheckRunTarget): Promise<CheckRunSlot> {
-    if (!input.fresh) {
-      const [existing] = await this.listCheckRuns(input.headSha, input.name);
-      if (existing)
-        return {
-          target: input,
-          id: existing.id,
-          annotationsCount: existing.annotationsCount,
-          completed: existing.status === 'completed',
-        };
-    }
-    return { target: input, id: await this.startCheckRun(input), annotationsCount: 0, completed: false };
-  }
+/**
+ * The gateway is a set of narrow interfaces, one per resource; a use case names the ones it needs, and
+ * tests give it an in-memory one (test/sync/memory-gateway.ts). Each is the public face of one class below.
+ */
+type Face<T> = { [K in keyof T]: T[K] };
+/** The repository, its branches and its files. */
+export type RepositoryFiles = Face<RepoGateway>;
+/** Issues, their comments, and the repository's labels. */
+export type IssuesAndLabels = Omit<Face<IssuesGateway>, 'ref'>;
+/** Pull requests. */
+export type PullRequests = Omit<Face<PullsGateway>, 'ref'>;
+/** Check runs. */
+export type CheckRuns = Omit<Face<ChecksGateway>, 'ref'>;
 
-  /**
-   * Completes the run. GitHub appends every update's annotations to those a run has and never removes one:
-   * a reused run that already holds exactly this report's annotations gets only the new title and summary;
-   * one that holds others (the config changed, or an earlier report broke off) is left as it is and a new
-   * run takes its place, since GitHub shows the newest run of a name.
-   */
-  async finishCheck(slot: CheckRunSlot, result: CheckRunResult): Promise<void> {
-    if (slot.annotationsCount > 0) {
-      const held = await this.listCheckAnnotations(slot.id);
-      if (sameAnnotations(held, result.annotations)) {
-        await this.completeCheckRun(slot.id, { ...result, annotations: [] });
-        return;
-      }
-      // A run left unfinished (a report that broke off) still ends: as neutral, pointing to its successor.
-      if (!slot.completed) await this.completeCheckRun(slot.id, SUPERSEDED);
-      // Mutated so that a failure while completing the new run is reported on the new run.
-      slot.id = await this.startCheckRun(slot.target);
-      slot.annotationsCount = 0;
-      slot.completed = false;
-    }
-    await this.completeCheckRun(slot.id, result);
-  }
+/** Everything spec-sync asks of GitHub, composed from the four resources. */
+export type GitHubGateway = RepositoryFiles & IssuesAndLabels & PullRequests & CheckRuns;
 
-  /** Opens and finishes a check in one step, for a result known before the run starts. */
-  async reportCheck(target: CheckRunTarget, result: CheckRunResult): Promise<void> {
-    await this.finishCheck(await this.openCheck(target), result);
-  }
-
-  /** Starts a check run on a commit; `in_progress` so the PR shows it is being worked on. */
-  async startCheckRun(input: { name: string; headSha: string; externalId: string }): Promise<number> {
-    const { data } = await this.call(`start check ${input.name}`, () =>
-      this.client.rest.checks.create({
-        ...this.ref,
-        name: input.name,
-        head_sha: input.headSha,
-        external_id: input.externalId,
-        status: 'in_progress',
-        started_at: new Date().toISOString(),
-        request: { retries: 0 },
-      }),
-    );
-    return data.id;
-  }
-
-  /**
-   * Completes a check run. GitHub takes at most 50 annotations per request, so the first batch goes with
-   * the conclusion and the rest follow in updates that append to it.
-   */
-  async completeCheckRun(checkRunId: number, result: CheckRunResult): Promise<void> {
-    const [first = [], ...rest] = chunkAnnotations(result.annotations);
-    const output = {
-      title: result.title,
-      summary: result.summary,
-      ...(result.text ? { text: result.text } : {}),
-    };
-    await this.call('complete check run', () =>
-      this.client.rest.checks.update({
-        ...this.ref,
-        check_run_id: checkRunId,
-        status: 'completed',
-        conclusion: result.conclusion,
-        completed_at: new Date().toISOString(),
-        output: { ...output, annotations: first },
-        ...(result.actions ? { actions: result.actions } : {}),
-      }),
-    );
-    for (const annotations of rest) {
-      await this.call('add check annotations', () =>
-        this.client.rest.checks.update({
-          ...this.ref,
-          check_run_id: checkRunId,
-          output: { ...output, annotations },
-        }),
-      );
-    }
-  }
-
-  /** A check run's annotations: GitHub appends each update's to them and never removes one. */
-  async listCheckAnnotations(checkRunId: number): Promise<Annotation[]> {
-    const annotations = await this.call('list check annotations', () =>
-      this.client.paginate(this.client.rest.checks.listAnnotations, {
-        ...this.ref,
-        check_run_id: checkRunId,
-        per_page: MAX_PER_PAGE,
-      }),
-    );
-    return annotations.map((annotation) => ({
-      path: annotation.path,
-      start_line: annotation.start_line,
-      end_line: annotation.end_line,
-      annotation_level: (annotation.annotation_level ?? 'notice') as Annotation['annotation_level'],
-      message: annotation.message ?? '',
-      ...(annotation.title ? { title: annotation.title } : {}),
-    }));
-  }
-
-  /** The check runs of a commit with one name, newest first. */
-  async listCheckRuns(
-    ref: string,
-    name: string,
-  ): Promise<Array<{ id: number; status: string; headSha: string; annotationsCount: number }>> {
-    const { data } = await this.call('list check runs', () =>
-      this.client.rest.checks.listForRef({ ...this.ref, ref, check_name: name, per_page: MAX_PER_PAGE }),
-    );
-    return data.check_runs.map((run) => ({
-      id: run.id,
-      status: run.status,
-      headSha: run.head_sha,
-      annotationsCount: run.output.annotations_count,
-    }));
-  }
+/** The gateway over a real client: one object per resource, their methods joined into one. */
+export function createGitHubGateway(client: GitHubClient, ref: RepoRef): GitHubGateway {
+  return {
+    ...methodsOf(new RepoGateway(client, ref)),
+    ...methodsOf(new IssuesGateway(client, ref)),
+    ...methodsOf(new PullsGateway(client, ref)),
+    ...methodsOf(new ChecksGateway(client, ref)),
+    ref,
+  } as GitHubGateway;
 }
 
-export interface CheckRunResult {
-  conclusion: 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped';
-  title: string;
-  summary: string;
-  text?: string;
-  annotations: Annotation[];
-  actions?: Array<{ label: string; description: string; identifier: string }>;
+/** An instance's own methods, bound to it (the shared `call` helper of the base class stays out). */
+function methodsOf(instance: object): Record<string, unknown> {
+  const methods: Record<string, unknown> = {};
+  for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(instance))) {
+    const value = (instance as Record<string, unknown>)[name];
+    if (name !== 'constructor' && typeof value === 'function') methods[name] = value.bind(instance);
+  }
+  return methods;
 }
-
-/** A check run to report: its name, commit and external id (spec-sync puts the task file there). */
-export interface CheckRunTarget {
-  name: string;
-  headSha: string;
-  externalId: string;
-  /** Start a new run even when the commit has one of this name. */
-  fresh?: boolean;
-}
-
-/** The run being reported on: reused runs may already carry annotations. */
-export interface CheckRunSlot {
-  target: CheckRunTarget;
-  id: number;
-  annotationsCount: number;
-  completed: boolean;
-}
-
-const SUPERSEDED: CheckRunResult = {
-  conclusion: 'neutral',
-  title: 'Superseded by a newer run',
-  summary: 'This report broke off; a newer run of this check on the same commit has the result.',
-  annotations: [],
-};

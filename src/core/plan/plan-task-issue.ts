@@ -20,7 +20,7 @@ export function planTaskUpdate(
     ...labelChange(issue, rendered.labels, labels),
     ...stateChanges(issue, desiredState(task.status)),
   };
-  const why = Object.keys(changes).filter((key) => key !== 'state_reason');
+  const why = Object.keys(changes).filter((key) => key !== 'stateReason');
   if (why.length === 0 && !renderAfterCreates) return null;
   return { kind: 'update', number: issue.number, taskId: task.id, changes, renderAfterCreates, why };
 }

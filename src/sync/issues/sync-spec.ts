@@ -3,7 +3,7 @@ import { specLabel, specNameOf } from '../../core/plan/issue-labels.js';
 import { type IssuePlan, isEmptyPlan, planIssueSync } from '../../core/plan/plan-issue-sync.js';
 import { type SpecLocation, specLocation } from '../../core/specs/find-specs.js';
 import type { GitHubClient } from '../../github/client.js';
-import { GitHubGateway, type RepoRef } from '../../github/gateway.js';
+import { createGitHubGateway, type RepoRef } from '../../github/gateway.js';
 import type { RepositoryFacts, SyncSpecJob } from '../../queue/jobs.js';
 import { evaluateSpec, reportSpecCheck } from '../checks/check-spec.js';
 import { readBodyTemplate } from '../shared/body-template.js';
@@ -110,7 +110,7 @@ export interface SyncSpecOptions {
 /** The CLI's door onto the same reconcile: an invalid config throws its ConfigError to the caller. */
 export async function reconcileSpec(options: SyncSpecOptions): Promise<SyncResult | null> {
   const { client, ref, log } = options;
-  const gateway = new GitHubGateway(client, ref);
+  const gateway = createGitHubGateway(client, ref);
   const config = await loadRepoConfig(client, ref);
   let repository: Promise<RepositoryFacts> | undefined;
   const ctx: SyncContext = {

@@ -22,7 +22,7 @@ export async function closeTaskIssues(
     if (!issue || issue.state === 'closed') continue;
     const marker = doneCommentMarker(pullNumber);
     await gateway.ensureComment(issue.number, marker, `${marker}\nDone in #${pullNumber}.`);
-    await gateway.updateIssue(issue.number, { state: 'closed', state_reason: 'completed' });
+    await gateway.updateIssue(issue.number, { state: 'closed', stateReason: 'completed' });
     closed.push(issue.number);
   }
   return closed;

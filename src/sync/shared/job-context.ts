@@ -2,7 +2,7 @@ import { CONFIG_PATH, ConfigError, forgetRepoConfig, loadRepoConfig } from '../.
 import type { Config } from '../../config/schema.js';
 import type { SpecLocation } from '../../core/specs/find-specs.js';
 import type { GitHubClient } from '../../github/client.js';
-import { GitHubGateway } from '../../github/gateway.js';
+import { createGitHubGateway, type GitHubGateway } from '../../github/gateway.js';
 import type { Job, RepoJob, RepositoryFacts } from '../../queue/jobs.js';
 import type { Logger, Services } from './services.js';
 import { resolveTrackingBranch } from './tracking-branch.js';
@@ -18,7 +18,6 @@ export type FollowUp = Job extends infer J ? (J extends Job ? Omit<J, keyof Repo
 export interface JobContext {
   readonly job: Job;
   readonly gateway: GitHubGateway;
-  readonly client: GitHubClient;
   readonly config: Config;
   readonly log: Logger;
   repository(): Promise<RepositoryFacts>;
@@ -30,9 +29,12 @@ export interface JobContext {
 /** A context before its config is read: what a job that needs no config works with. */
 export type BareContext = Omit<JobContext, 'config' | 'trackingBranch'>;
 
-export async function openBareContext(job: Job, services: Services): Promise<BareContext> {
+export async function openBareContext(
+  job: Job,
+  services: Services,
+): Promise<BareContext & { client: GitHubClient }> {
   const client = await services.clientFor(job.installationId);
-  const gateway = new GitHubGateway(client, { owner: job.owner, repo: job.repo });
+  const gateway = createGitHubGateway(client, { owner: job.owner, repo: job.repo });
   let repository: Promise<RepositoryFacts> | undefined = job.repository && Promise.resolve(job.repository);
   return {
     job,
@@ -62,14 +64,14 @@ export async function openJobContext(
   services: Services,
   onInvalidConfig: (bare: BareContext, error: ConfigError) => Promise<void>,
 ): Promise<JobContext | null> {
-  const bare = await openBareContext(job, services);
+  const { client, ...bare } = await openBareContext(job, services);
   const ref = bare.gateway.ref;
   // A push that changes the config (or may have) must not act on the copy cached before it.
   if (job.kind === 'push' && (job.paths === null || job.paths.includes(CONFIG_PATH)))
-    forgetRepoConfig(bare.client, ref);
+    forgetRepoConfig(client, ref);
   let config: Config;
   try {
-    config = await loadRepoConfig(bare.client, ref);
+    config = await loadRepoConfig(client, ref);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     bare.log.warn({ problems: error.problems }, 'Invalid config; job stopped');

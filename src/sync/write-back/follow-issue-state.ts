@@ -70,7 +70,7 @@ async function restoreIssueState(
   if (issue.state === acted.state) return;
   const reason =
     acted.state === 'open' ? 'reopened' : acted.stateReason === 'not_planned' ? 'not_planned' : 'completed';
-  await gateway.updateIssue(issue.number, { state: acted.state, state_reason: reason });
+  await gateway.updateIssue(issue.number, { state: acted.state, stateReason: reason });
 }
 
 /** Closed as not planned (or as a duplicate: the work lives elsewhere) is skipped; closed otherwise is done. */

@@ -59,7 +59,7 @@ describe('planning from parsed Markdown', () => {
       ],
     ]);
     expect(plan.updates.map((op) => [op.taskId, op.changes])).toEqual([
-      ['T002', { state: 'closed', state_reason: 'completed' }],
+      ['T002', { state: 'closed', stateReason: 'completed' }],
     ]);
   });
 
