@@ -70,7 +70,8 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
       ],
       (context) => onPullRequest(context, queue),
     );
-    app.on(['issues.closed', 'issues.reopened'], (context) => onIssueState(context, queue));
+    const isSelf = selfLogin(app);
+    app.on(['issues.closed', 'issues.reopened'], (context) => onIssueState(context, queue, isSelf));
     app.on(['check_suite.requested', 'check_suite.rerequested'], (context) => onCheckSuite(context, queue));
     app.on(['check_run.rerequested', 'check_run.requested_action'], (context) => onCheckRun(context, queue));
     app.on('merge_group.checks_requested', (context) => onMergeGroup(context, queue));
@@ -78,6 +79,27 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
       onInstallation(context, queue),
     );
     options.onStart?.({ queue, metrics });
+  };
+}
+
+/**
+ * Whether a login is this app's own bot account (`<slug>[bot]`), asked of GitHub once per process. If that
+ * question fails, every bot counts as this app: missing another bot's close beats echoing our own.
+ */
+function selfLogin(app: Probot): (login: string) => Promise<boolean> {
+  let own: Promise<string | null> | undefined;
+  return async (login) => {
+    own ??= app
+      .auth()
+      .then((octokit) => octokit.rest.apps.getAuthenticated())
+      .then(({ data }) => (data?.slug ? `${data.slug}[bot]` : null))
+      .catch((error: unknown) => {
+        app.log.warn({ err: error }, 'Could not read the app slug; every bot is taken for this app');
+        own = undefined;
+        return null;
+      });
+    const mine = await own;
+    return mine === null || login.toLowerCase() === mine.toLowerCase();
   };
 }
 
