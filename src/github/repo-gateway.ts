@@ -69,6 +69,20 @@ export class RepoGateway extends GatewayBase {
   }
 
   /**
+   * A file as it is now on a branch: the branch's head commit and the file there (both read at that same
+   * commit, so a write with the file's blob sha as precondition fails if either moved). Null when the
+   * branch or the file is not there.
+   */
+  async readFileAtBranchHead(
+    branch: string,
+    path: string,
+  ): Promise<{ head: string; file: FileContent } | null> {
+    const head = await this.getBranchHead(branch);
+    const file = head ? await this.readFile(head, path) : null;
+    return head && file ? { head, file } : null;
+  }
+
+  /**
    * A file whose blob sha is known (from a directory listing): a blob is its content's hash, so one read
    * before, in any job of this process, answers without a request.
    */

@@ -11,6 +11,7 @@ import type {
   PullRequestSnapshot,
   WriteFileResult,
 } from '../../src/github/gateway.js';
+import { RepoGateway } from '../../src/github/repo-gateway.js';
 
 /**
  * The gateway's interfaces over plain maps, for the use cases in src/sync: branches point at commits, a
@@ -88,6 +89,9 @@ export class MemoryGateway implements GitHubGateway {
     const text = this.#tree(ref)?.get(path);
     return text === undefined ? null : { text, sha: blobSha(text) };
   }
+
+  /** The real gateway's rule, over this gateway's branches and files. */
+  readFileAtBranchHead: GitHubGateway['readFileAtBranchHead'] = RepoGateway.prototype.readFileAtBranchHead;
 
   async readKnownFile(ref: string, path: string, _sha: string): Promise<FileContent | null> {
     return this.readFile(ref, path);

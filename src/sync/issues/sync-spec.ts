@@ -86,14 +86,16 @@ async function readAtBranchHead(
   spec: SpecLocation,
   named: string | undefined,
 ): Promise<{ branch: string; head: string; text: string } | null> {
-  let branch = named ?? (await ctx.trackingBranch(spec));
-  let head = await ctx.gateway.getBranchHead(branch);
-  if (!head && named) {
-    branch = await ctx.trackingBranch(spec);
-    head = branch === named ? null : await ctx.gateway.getBranchHead(branch);
+  const branch = named ?? (await ctx.trackingBranch(spec));
+  let found = await ctx.gateway.readFileAtBranchHead(branch, spec.tasksPath);
+  if (!found && named) {
+    const tracking = await ctx.trackingBranch(spec);
+    if (tracking !== named) {
+      found = await ctx.gateway.readFileAtBranchHead(tracking, spec.tasksPath);
+      return found && { branch: tracking, head: found.head, text: found.file.text };
+    }
   }
-  const file = head ? await ctx.gateway.readFile(head, spec.tasksPath) : null;
-  return head && file ? { branch, head, text: file.text } : null;
+  return found && { branch, head: found.head, text: found.file.text };
 }
 
 export interface SyncSpecOptions {

@@ -91,8 +91,7 @@ async function currentStatus(
   tasksPath: string,
   id: string,
 ): Promise<TaskStatus | null> {
-  const head = await gateway.getBranchHead(branch);
-  const file = head ? await gateway.readFile(head, tasksPath) : null;
+  const file = (await gateway.readFileAtBranchHead(branch, tasksPath))?.file;
   if (!file) return null;
   return (
     parseTasksCached(file.text, { path: tasksPath }).tasks.find((task) => task.id === id)?.status ?? null

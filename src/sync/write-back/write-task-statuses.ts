@@ -41,9 +41,9 @@ export async function writeTaskStatuses(
 ): Promise<WriteBackResult> {
   if (writeBack === 'off') return { outcome: 'off' };
   for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt += 1) {
-    const head = await gateway.getBranchHead(input.branch);
-    const file = head ? await gateway.readFile(head, input.tasksPath) : null;
-    if (!head || !file) return { outcome: 'missing', reason: `${input.tasksPath} is not on ${input.branch}` };
+    const found = await gateway.readFileAtBranchHead(input.branch, input.tasksPath);
+    if (!found) return { outcome: 'missing', reason: `${input.tasksPath} is not on ${input.branch}` };
+    const { head, file } = found;
     const edit = applyChanges(file.text, input.tasksPath, input.changes);
     const settled = settledIds(input.changes, edit);
     if (edit.changed.length === 0) return { outcome: 'unchanged', settled };
