@@ -1,15 +1,13 @@
-/**
- * GitHub's limits on a check run's output. The REST docs for "Create a check run" say `output.summary` and
- * `output.text` take at most 65535 characters, an annotation's `message` at most 64 KB and its `title` 255
- * characters, and one request carries at most 50 annotations (more go in further "Update a check run" calls).
- * https://docs.github.com/en/rest/checks/runs#create-a-check-run
- */
-export const MAX_CHECK_OUTPUT_CHARS = 65535;
-export const MAX_ANNOTATIONS_PER_REQUEST = 50;
-export const MAX_ANNOTATION_MESSAGE_CHARS = 65535;
-export const MAX_ANNOTATION_TITLE_CHARS = 255;
-/** The check run `title` has no documented limit; a short one reads well in the checks list. */
-export const MAX_CHECK_TITLE_CHARS = 1000;
+import { MAX_ANNOTATIONS_PER_REQUEST, MAX_CHECK_OUTPUT_CHARS } from '../github-limits.js';
+
+/** Fitting check output to GitHub's limits (github-limits.ts), re-exported for the check's modules. */
+export {
+  MAX_ANNOTATION_MESSAGE_CHARS,
+  MAX_ANNOTATION_TITLE_CHARS,
+  MAX_ANNOTATIONS_PER_REQUEST,
+  MAX_CHECK_OUTPUT_CHARS,
+  MAX_CHECK_TITLE_CHARS,
+} from '../github-limits.js';
 
 /** A check run annotation in GitHub's shape. */
 export interface Annotation {

@@ -1,11 +1,11 @@
+import { MAX_ISSUE_BODY_LENGTH } from '../github-limits.js';
 import { type IssueMarker, writeIssueMarker } from './issue-marker.js';
 
 /** spec-sync owns the text between these two comments; everything outside them belongs to people. */
 export const BODY_BEGIN = '<!-- spec-sync:begin -->';
 export const BODY_END = '<!-- spec-sync:end -->';
 
-/** GitHub refuses an issue body over 65536 characters ("body is too long (maximum is 65536 characters)"). */
-export const MAX_ISSUE_BODY_LENGTH = 65_536;
+export { MAX_ISSUE_BODY_LENGTH } from '../github-limits.js';
 
 const TRUNCATION_NOTE =
   '\n\n…\n\n_Cut to fit the 65536-character limit of an issue body; the whole task is in tasks.md._';

@@ -1,7 +1,8 @@
 import type { Task } from '../../model.js';
 
-/** GitHub refuses issue titles over 256 characters. */
-export const MAX_ISSUE_TITLE_LENGTH = 256;
+import { MAX_ISSUE_TITLE_LENGTH } from '../github-limits.js';
+
+export { MAX_ISSUE_TITLE_LENGTH } from '../github-limits.js';
 
 /** One line, within GitHub's limit; a template that renders nothing falls back to `ID title`. */
 export function renderIssueTitle(rendered: string, task: Pick<Task, 'id' | 'title'>): string {

@@ -1,10 +1,10 @@
+import { MAX_COMMENT_CHARS } from '../github-limits.js';
 import { renderTemplate } from '../render-template.js';
 
 /** The hidden marker of the one comment spec-sync keeps on a pull request. */
 export const PR_TASKS_MARKER = '<!-- spec-sync:pr-tasks -->';
 
-/** GitHub refuses comment bodies over 65536 characters. */
-export const MAX_COMMENT_CHARS = 65_536;
+export { MAX_COMMENT_CHARS } from '../github-limits.js';
 
 export interface PullRequestTaskLine {
   specDir: string;
