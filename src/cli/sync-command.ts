@@ -83,7 +83,7 @@ async function specsToSync(
   args: SyncArgs,
 ): Promise<string[]> {
   const gateway = createGitHubGateway(client, ref);
-  const config = await loadRepoConfig(client, ref);
+  const config = await loadRepoConfig(gateway);
   const branch = args.ref ?? (await gateway.getRepository()).defaultBranch;
   const head = await gateway.getBranchHead(branch);
   if (!head) throw new Error(`Branch ${branch} does not exist in ${ref.owner}/${ref.repo}`);

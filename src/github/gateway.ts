@@ -39,12 +39,16 @@ export function createGitHubGateway(client: GitHubClient, ref: RepoRef): GitHubG
   } as GitHubGateway;
 }
 
-/** An instance's own methods, bound to it (the shared `call` helper of the base class stays out). */
+/**
+ * An instance's own methods, bound to it, and its getters' values (they are fixed per repository); the
+ * shared `call` helper of the base class stays out.
+ */
 function methodsOf(instance: object): Record<string, unknown> {
   const methods: Record<string, unknown> = {};
   for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(instance))) {
+    if (name === 'constructor') continue;
     const value = (instance as Record<string, unknown>)[name];
-    if (name !== 'constructor' && typeof value === 'function') methods[name] = value.bind(instance);
+    methods[name] = typeof value === 'function' ? value.bind(instance) : value;
   }
   return methods;
 }

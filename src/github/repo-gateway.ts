@@ -1,4 +1,5 @@
-import { GitHubRequestError, isStatus } from './errors.js';
+import { composeConfigGet } from '@probot/octokit-plugin-config';
+import { GitHubRequestError, isStatus, statusOf } from './errors.js';
 import { GatewayBase } from './gateway-base.js';
 
 export interface FileContent {
@@ -28,8 +29,32 @@ function rememberBlob(sha: string, text: string): void {
   }
 }
 
+/** A config file as read: its parsed YAML (empty when absent), or why it could not be read as YAML. */
+export type ConfigFileRead = { raw: Record<string, unknown> } | { unreadable: string; cause: unknown };
+
 /** The repository, its branches and its files. */
 export class RepoGateway extends GatewayBase {
+  /** Names the repository and the GitHub it is on, for caches shared by every job of this process. */
+  get origin(): string {
+    return `${this.client.request.endpoint.DEFAULTS.baseUrl}/${this.ref.owner}/${this.ref.repo}`.toLowerCase();
+  }
+
+  /**
+   * A config file from the default branch, as Probot's `context.config` reads it (with `_extends`, and the
+   * organisation's `.github` repository as fallback). A failed request throws (it is not the file's fault);
+   * a file that is not YAML comes back as `unreadable`.
+   */
+  async readConfigFile(path: string): Promise<ConfigFileRead> {
+    try {
+      // composeConfigGet only needs `request`; the cast bridges two Octokit type packages.
+      const result = await composeConfigGet(this.client as never, { ...this.ref, path });
+      return { raw: result.config };
+    } catch (error) {
+      if (statusOf(error) !== undefined) throw new GitHubRequestError(`read ${path}`, error);
+      return { unreadable: (error as Error).message, cause: error };
+    }
+  }
+
   async getRepository(): Promise<{ defaultBranch: string; htmlUrl: string }> {
     const { data } = await this.call('get repository', () => this.client.rest.repos.get({ ...this.ref }));
     return { defaultBranch: data.default_branch, htmlUrl: data.html_url };

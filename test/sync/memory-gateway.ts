@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { parse } from 'yaml';
 import type { Annotation } from '../../src/core/render/check/check-limits.js';
 import type {
   CheckRunResult,
@@ -11,7 +12,7 @@ import type {
   PullRequestSnapshot,
   WriteFileResult,
 } from '../../src/github/gateway.js';
-import { RepoGateway } from '../../src/github/repo-gateway.js';
+import { type ConfigFileRead, RepoGateway } from '../../src/github/repo-gateway.js';
 
 /**
  * The gateway's interfaces over plain maps, for the use cases in src/sync: branches point at commits, a
@@ -73,6 +74,17 @@ export class MemoryGateway implements GitHubGateway {
   }
 
   // Repository and files
+
+  readonly origin = 'memory/acme/shop';
+
+  async readConfigFile(path: string): Promise<ConfigFileRead> {
+    const text = this.fileAt(this.defaultBranch, path);
+    try {
+      return { raw: text === undefined ? {} : (parse(text) ?? {}) };
+    } catch (error) {
+      return { unreadable: (error as Error).message, cause: error };
+    }
+  }
 
   async getRepository() {
     this.calls.push('getRepository');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { ConfigError, forgetRepoConfig, loadRepoConfig } from '../../src/config/load-config.js';
 import { TemplateError } from '../../src/core/render/render-template.js';
 import type { SyncSpecJob } from '../../src/queue/jobs.js';
 import { reconcile, syncSpec } from '../../src/sync/issues/sync-spec.js';
@@ -122,5 +123,17 @@ describe('the sync job', () => {
     };
     await expect(syncSpec(ctx, syncJob({ headSha: sha, branch: 'main' }))).rejects.toThrow('Server Error');
     expect(queued).toEqual([{ kind: 'check-spec', tasksPath: TASKS, headSha: sha, branch: 'main' }]);
+  });
+});
+
+describe('the config, read through the gateway', () => {
+  it('is validated, and a file that is not YAML is a ConfigError naming the file', async () => {
+    const { gateway } = contextFor(syncJob());
+    gateway.commit('main', { '.github/spec-sync.yml': 'issues:\n  enabled: false\n' });
+    expect((await loadRepoConfig(gateway)).issues.enabled).toBe(false);
+    forgetRepoConfig(gateway);
+    gateway.commit('main', { '.github/spec-sync.yml': 'issues: [unclosed\n' });
+    await expect(loadRepoConfig(gateway)).rejects.toThrow(ConfigError);
+    await expect(loadRepoConfig(gateway)).rejects.toThrow(/spec-sync\.yml/);
   });
 });

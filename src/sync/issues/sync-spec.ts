@@ -113,7 +113,7 @@ export interface SyncSpecOptions {
 export async function reconcileSpec(options: SyncSpecOptions): Promise<SyncResult | null> {
   const { client, ref, log } = options;
   const gateway = createGitHubGateway(client, ref);
-  const config = await loadRepoConfig(client, ref);
+  const config = await loadRepoConfig(gateway);
   let repository: Promise<RepositoryFacts> | undefined;
   const ctx: SyncContext = {
     gateway,

@@ -1,7 +1,6 @@
 import { CONFIG_PATH, ConfigError, forgetRepoConfig, loadRepoConfig } from '../../config/load-config.js';
 import type { Config } from '../../config/schema.js';
 import type { SpecLocation } from '../../core/specs/find-specs.js';
-import type { GitHubClient } from '../../github/client.js';
 import { createGitHubGateway, type GitHubGateway } from '../../github/gateway.js';
 import type { Job, RepoJob, RepositoryFacts } from '../../queue/jobs.js';
 import type { Logger, Services } from './services.js';
@@ -29,17 +28,13 @@ export interface JobContext {
 /** A context before its config is read: what a job that needs no config works with. */
 export type BareContext = Omit<JobContext, 'config' | 'trackingBranch'>;
 
-export async function openBareContext(
-  job: Job,
-  services: Services,
-): Promise<BareContext & { client: GitHubClient }> {
+export async function openBareContext(job: Job, services: Services): Promise<BareContext> {
   const client = await services.clientFor(job.installationId);
   const gateway = createGitHubGateway(client, { owner: job.owner, repo: job.repo });
   let repository: Promise<RepositoryFacts> | undefined = job.repository && Promise.resolve(job.repository);
   return {
     job,
     gateway,
-    client,
     log: tagged(services.log, {
       deliveryId: job.deliveryId,
       repository: `${job.owner}/${job.repo}`,
@@ -64,14 +59,13 @@ export async function openJobContext(
   services: Services,
   onInvalidConfig: (bare: BareContext, error: ConfigError) => Promise<void>,
 ): Promise<JobContext | null> {
-  const { client, ...bare } = await openBareContext(job, services);
-  const ref = bare.gateway.ref;
+  const bare = await openBareContext(job, services);
   // A push that changes the config (or may have) must not act on the copy cached before it.
   if (job.kind === 'push' && (job.paths === null || job.paths.includes(CONFIG_PATH)))
-    forgetRepoConfig(client, ref);
+    forgetRepoConfig(bare.gateway);
   let config: Config;
   try {
-    config = await loadRepoConfig(client, ref);
+    config = await loadRepoConfig(bare.gateway);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     bare.log.warn({ problems: error.problems }, 'Invalid config; job stopped');
