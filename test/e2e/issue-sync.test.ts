@@ -244,7 +244,9 @@ describe('issue sync on push', () => {
         faults: {
           rules: [],
           seed: 1,
-          secondaryLimit: { perMinute: 10, windowMs: 60, retryAfterSeconds: 60 },
+          // A "minute" of one second, long enough for ten writes even on a busy machine; the wait GitHub asks
+          // for (300 s, 0.3 s on the pacer's clock, doubling) lets the window slide before the retries run out.
+          secondaryLimit: { perMinute: 10, windowMs: 1000, retryAfterSeconds: 300 },
         },
       },
     });

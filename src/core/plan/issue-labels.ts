@@ -16,7 +16,7 @@ export interface LabelSpec {
 export { MAX_LABEL_DESCRIPTION_LENGTH, MAX_LABEL_NAME_LENGTH } from '../render/github-limits.js';
 
 /** One fixed colour per kind, so a repository's labels read the same everywhere spec-sync runs. */
-export const LABEL_COLORS: Readonly<Record<LabelKind, string>> = {
+const LABEL_COLORS: Readonly<Record<LabelKind, string>> = {
   spec: '5319e7',
   phase: '1d76db',
   story: 'fbca04',

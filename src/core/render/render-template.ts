@@ -42,6 +42,6 @@ export function renderTemplate(what: string, source: string, view: object): stri
   return neutraliseMarkers(compileTemplate(what, source)(view));
 }
 
-export function neutraliseMarkers(text: string): string {
+function neutraliseMarkers(text: string): string {
   return text.replace(/<!--(\s*spec-sync:)/g, '&lt;!--$1');
 }

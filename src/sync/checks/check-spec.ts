@@ -18,12 +18,12 @@ import { builtinTemplate } from '../shared/templates.js';
 import { readSpecDocuments } from './read-spec-documents.js';
 
 /** How a spec's check run is named in the PR's checks list. */
-export function checkName(spec: SpecLocation): string {
+function checkName(spec: SpecLocation): string {
   return `spec-sync: ${spec.name}`;
 }
 
 /** The check run that reports an invalid `.github/spec-sync.yml`. */
-export const CONFIG_CHECK_NAME = 'spec-sync: configuration';
+const CONFIG_CHECK_NAME = 'spec-sync: configuration';
 
 /** The commit a check reports on, and what is already known about it (a sync that ran just before). */
 export interface CheckTarget {
@@ -76,7 +76,7 @@ export async function reportSpecCheck(
 }
 
 /** A check's failing result for an error: a spec problem at its line, else the error and its request id. */
-export function failureResult(error: Error, tasksPath: string): CheckRunResult {
+function failureResult(error: Error, tasksPath: string): CheckRunResult {
   if (isSpecProblem(error)) {
     const { path, line } = problemLocation(error, tasksPath);
     const message = 'reason' in error ? String(error.reason) : error.message;

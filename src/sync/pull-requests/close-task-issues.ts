@@ -1,7 +1,7 @@
 import type { GitHubGateway, IssueSnapshot } from '../../github/gateway.js';
 
 /** The hidden marker of the "Done in #45." comment, so a redelivered merge does not say it twice. */
-export function doneCommentMarker(pullNumber: number): string {
+function doneCommentMarker(pullNumber: number): string {
   return `<!-- spec-sync:done-in ${pullNumber} -->`;
 }
 

@@ -112,7 +112,7 @@ function repoFieldsOf(job: Job): RepoJob {
 }
 
 /** A logger adding the same fields to every line. */
-export function tagged(log: Logger, fields: object): Logger {
+function tagged(log: Logger, fields: object): Logger {
   return {
     debug: (data, message) => log.debug({ ...fields, ...data }, message),
     info: (data, message) => log.info({ ...fields, ...data }, message),

@@ -74,7 +74,7 @@ async function restoreIssueState(
 }
 
 /** Closed as not planned (or as a duplicate: the work lives elsewhere) is skipped; closed otherwise is done. */
-export function statusOfIssue(issue: Pick<IssueSnapshot, 'state' | 'stateReason'>): StatusChange['status'] {
+function statusOfIssue(issue: Pick<IssueSnapshot, 'state' | 'stateReason'>): StatusChange['status'] {
   if (issue.state === 'open') return 'open';
   return issue.stateReason === 'not_planned' || issue.stateReason === 'duplicate' ? 'skipped' : 'done';
 }
@@ -99,7 +99,7 @@ async function currentStatus(
 }
 
 /** The task file a spec directory would have under the configured globs, or null when none fits. */
-export function taskFileOf(specDir: string, globs: Config['specs']): string | null {
+function taskFileOf(specDir: string, globs: Config['specs']): string | null {
   for (const glob of globs) {
     const candidate = `${specDir}/${glob.slice(glob.lastIndexOf('/') + 1)}`;
     if (picomatch(glob, { dot: true })(candidate)) return candidate;

@@ -77,7 +77,7 @@ function taskLink(id: string, ctx: IssueRenderContext): string {
 }
 
 /** `https://github.com/o/r/blob/<branch>/<path>#L<line>`, each path segment encoded (branches may hold `#`). */
-export function blobUrl(ctx: Pick<IssueRenderContext, 'htmlBase' | 'branch'>, path: string, line?: number) {
+function blobUrl(ctx: Pick<IssueRenderContext, 'htmlBase' | 'branch'>, path: string, line?: number) {
   const clean = path.replace(/^(?:\.\/|\/)+/, '');
   const segments = [...ctx.branch.split('/'), ...clean.split('/')].map(encodeURIComponent).join('/');
   const anchor = line === undefined ? '' : `#L${line}`;
