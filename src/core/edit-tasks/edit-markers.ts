@@ -1,3 +1,5 @@
+import { readStatusMarker } from '../parse/read-status-marker.js';
+
 /** Box contents spec-sync writes, chosen to match what the file already uses (docs/write-back.md). */
 
 export type TargetStatus = 'done' | 'open' | 'skipped';
@@ -18,19 +20,6 @@ const MARKERS: Record<MarkerStyle, Record<TargetStatus, string>> = {
 const EMOJI_MARKS = ['✅', '🚧', '❌', '\u23ed'];
 const WORD_MARKERS = new Set(['TODO', 'DOING', 'DONE']);
 
-/** Box contents (trimmed, lower-cased as the parser reads words) that already mean a target status. */
-const STATUS_OF_MARKER: ReadonlyMap<string, TargetStatus> = new Map([
-  ['x', 'done'],
-  ['✅', 'done'],
-  ['done', 'done'],
-  ['', 'open'],
-  ['todo', 'open'],
-  [SKIPPED_EMOJI, 'skipped'],
-  ['\u23ed', 'skipped'],
-  ['skip', 'skipped'],
-  ['skipped', 'skipped'],
-]);
-
 /** The file's style, read from the markers its tasks carry (never from the raw text). */
 export function detectMarkerStyle(markers: readonly string[]): MarkerStyle {
   if (markers.some((marker) => EMOJI_MARKS.some((mark) => marker.includes(mark)))) return 'emoji';
@@ -44,7 +33,14 @@ export function markerFor(style: MarkerStyle, status: TargetStatus): string {
   return MARKERS[style][status];
 }
 
-/** The target status a box content already means, or null (`-`, `~`, `🚧`, `B`…: none of them). */
+/**
+ * The target status a box content already means, by the parser's own table (one box→status table for
+ * reading and writing), or null: in progress and blocked (`-`, `🚧`, `B`…) are none of the targets, and a
+ * box whose encoding had to be repaired is rewritten.
+ */
 export function statusOfMarker(content: string): TargetStatus | null {
-  return STATUS_OF_MARKER.get(content.trim().toLowerCase()) ?? null;
+  const reading = readStatusMarker(content);
+  if (reading.kind !== 'status' || reading.repaired) return null;
+  const { status } = reading;
+  return status === 'done' || status === 'open' || status === 'skipped' ? status : null;
 }

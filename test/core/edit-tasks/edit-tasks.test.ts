@@ -253,3 +253,26 @@ describe('setTaskStatuses: idempotence', () => {
     expect(second).toEqual({ text: first.text, changed: [], missing: [], conflicts: [] });
   });
 });
+
+describe('setTaskStatuses: one box table with the parser', () => {
+  // The task as read earlier had an open box; the file now holds another marker. A marker the parser
+  // reads as the wanted state means someone already wrote it; any other is a change to leave alone.
+  test.each([
+    ['✔', 'done' as const],
+    ['cancelled', 'skipped' as const],
+    ['reverted', 'skipped' as const],
+  ])('a box changed meanwhile to [%s] already means %s: nothing to write, no conflict', (marker, status) => {
+    const text = lines(`- [${marker}] T001 a`);
+    const result = setTaskStatuses(text, [task('T001', 1, ' ', 'open')], [{ id: 'T001', status }]);
+    expect(result.changed).toEqual([]);
+    expect(result.conflicts).toEqual([]);
+    expect(result.text).toBe(text);
+  });
+
+  test('a box changed meanwhile to in progress is a conflict, not done', () => {
+    const text = lines('- [-] T001 a');
+    const result = setTaskStatuses(text, [task('T001', 1, ' ', 'open')], [{ id: 'T001', status: 'done' }]);
+    expect(result.changed).toEqual([]);
+    expect(result.conflicts.map((conflict) => conflict.id)).toEqual(['T001']);
+  });
+});
