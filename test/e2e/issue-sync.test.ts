@@ -37,6 +37,8 @@ describe('issue sync on push', () => {
   it('costs no request at all for a push that touches no spec', async () => {
     harness = await startHarness();
     await push({ ...SPEC_DOCS('specs/002-billing'), [TASKS]: specKitTasks(2) });
+    // Positive control: a push that touches the spec does reach GitHub.
+    expect(issues()).toHaveLength(2);
     harness.sim.resetLog();
     await push({ 'src/app.ts': 'export {};\n', 'README.md': '# shop, again\n' });
     expect(harness.sim.log).toEqual([]);
