@@ -1,11 +1,11 @@
 import { GATE_DOCUMENT_NAMES } from '../../core/gates/gate-documents.js';
 import type { SpecFile } from '../../core/gates/types.js';
-import type { GitHubGateway } from '../../github/gateway.js';
+import type { RepositoryFiles } from '../../github/gateway.js';
 
 /** The spec's other documents at the commit: one directory listing, then only the files
  * that exist and were not read before. */
 export async function readSpecDocuments(
-  gateway: GitHubGateway,
+  gateway: RepositoryFiles,
   ref: string,
   dir: string,
 ): Promise<Record<string, SpecFile>> {

@@ -1,4 +1,4 @@
-import type { GitHubGateway, IssueSnapshot } from '../../github/gateway.js';
+import type { IssueSnapshot, IssuesAndLabels } from '../../github/gateway.js';
 
 /** The hidden marker of the "Done in #45." comment, so a redelivered merge does not say it twice. */
 function doneCommentMarker(pullNumber: number): string {
@@ -11,7 +11,7 @@ function doneCommentMarker(pullNumber: number): string {
  * and finishes it, without a second comment. Closed issues are left as they are.
  */
 export async function closeTaskIssues(
-  gateway: GitHubGateway,
+  gateway: IssuesAndLabels,
   issues: ReadonlyMap<string, IssueSnapshot>,
   ids: readonly string[],
   pullNumber: number,

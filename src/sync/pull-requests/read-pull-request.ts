@@ -1,4 +1,4 @@
-import type { GitHubGateway, PullRequestSnapshot } from '../../github/gateway.js';
+import type { PullRequestSnapshot, PullRequests } from '../../github/gateway.js';
 
 /** What spec-sync needs to know about a pull request, read once per job. */
 export interface PullRequestFacts extends PullRequestSnapshot {
@@ -7,7 +7,7 @@ export interface PullRequestFacts extends PullRequestSnapshot {
   paths: string[];
 }
 
-export async function readPullRequest(gateway: GitHubGateway, pullNumber: number): Promise<PullRequestFacts> {
+export async function readPullRequest(gateway: PullRequests, pullNumber: number): Promise<PullRequestFacts> {
   const pull = await gateway.getPullRequest(pullNumber);
   const commitMessages = await gateway.listPullRequestCommitMessages(pullNumber);
   const paths = await gateway.listPullRequestPaths(pullNumber);

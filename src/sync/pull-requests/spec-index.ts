@@ -2,7 +2,7 @@ import type { Config } from '../../config/schema.js';
 import { parseTasksCached } from '../../core/parse/parse-cache.js';
 import type { SpecIndexEntry } from '../../core/refs/resolve-references.js';
 import type { SpecLocation } from '../../core/specs/find-specs.js';
-import type { GitHubGateway } from '../../github/gateway.js';
+import type { RepositoryFiles } from '../../github/gateway.js';
 import { specBranchName } from '../shared/tracking-branch.js';
 
 /**
@@ -14,7 +14,7 @@ export class SpecIndex {
   readonly #titles = new Map<string, string>();
 
   constructor(
-    private readonly gateway: GitHubGateway,
+    private readonly gateway: RepositoryFiles,
     private readonly commit: string,
     private readonly tracking: Config['tracking'],
   ) {}

@@ -1,7 +1,7 @@
 import type { Config } from '../../config/schema.js';
 import { findOwnIssues } from '../../core/plan/find-own-issues.js';
 import { specLabel, specNameOf } from '../../core/plan/issue-labels.js';
-import type { GitHubGateway, IssueSnapshot } from '../../github/gateway.js';
+import type { IssueSnapshot, IssuesAndLabels } from '../../github/gateway.js';
 
 /** A spec's task issues as one listing by its label shows them. */
 export interface TaskIssues {
@@ -17,7 +17,7 @@ const NONE: TaskIssues = { listed: [], byTask: new Map(), openCount: 0 };
 
 /** One listing of a spec's issues; none (and no request) with issues off. */
 export async function readTaskIssues(
-  gateway: GitHubGateway,
+  gateway: IssuesAndLabels,
   config: Config,
   specDir: string,
 ): Promise<TaskIssues> {
@@ -38,7 +38,7 @@ export function taskIssuesOf(listed: IssueSnapshot[], specDir: string): TaskIssu
 
 /** A spec's task issues by task ID (the canonical one when a task has duplicates); empty with issues off. */
 export async function listTaskIssues(
-  gateway: GitHubGateway,
+  gateway: IssuesAndLabels,
   config: Config,
   specDir: string,
 ): Promise<Map<string, IssueSnapshot>> {

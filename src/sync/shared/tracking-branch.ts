@@ -1,6 +1,6 @@
 import type { Config } from '../../config/schema.js';
 import type { SpecLocation } from '../../core/specs/find-specs.js';
-import type { GitHubGateway } from '../../github/gateway.js';
+import type { RepositoryFiles } from '../../github/gateway.js';
 
 /**
  * The branch whose tasks.md a spec's issues mirror (docs/sync.md):
@@ -10,7 +10,7 @@ import type { GitHubGateway } from '../../github/gateway.js';
  * not by branch, so no second set appears.
  */
 export async function resolveTrackingBranch(
-  gateway: GitHubGateway,
+  gateway: RepositoryFiles,
   tracking: Config['tracking'],
   spec: SpecLocation,
   defaultBranch: string,

@@ -2,7 +2,10 @@ import type { Config } from '../../config/schema.js';
 import { setTaskStatuses, type TaskStatusEdit } from '../../core/edit-tasks/edit-tasks.js';
 import { parseTasksCached } from '../../core/parse/parse-cache.js';
 import { RetryLaterError } from '../../github/errors.js';
-import type { GitHubGateway } from '../../github/gateway.js';
+import type { PullRequests, RepositoryFiles } from '../../github/gateway.js';
+
+/** What writing tasks.md back needs: its files, and pull requests when a branch refuses a commit. */
+type WriteBackGateway = RepositoryFiles & Pick<PullRequests, 'findOpenPullRequest' | 'createPullRequest'>;
 
 /** Tries at writing tasks.md when it keeps changing under us; each try re-reads and re-applies. */
 export const MAX_WRITE_ATTEMPTS = 5;
@@ -35,7 +38,7 @@ export interface WriteTaskStatusesInput {
  * the branch refuses direct commits, or config asks for it, the change goes into a pull request instead.
  */
 export async function writeTaskStatuses(
-  gateway: GitHubGateway,
+  gateway: WriteBackGateway,
   input: WriteTaskStatusesInput,
   writeBack: Config['pullRequests']['writeBack'],
 ): Promise<WriteBackResult> {
@@ -97,7 +100,7 @@ interface Proposal {
  * instead of opening another. A branch left over from a merged or closed one is not reused.
  */
 async function openPullRequest(
-  gateway: GitHubGateway,
+  gateway: WriteBackGateway,
   input: Proposal,
   reason: string,
 ): Promise<WriteBackResult> {
@@ -111,7 +114,7 @@ async function openPullRequest(
 
 /** The pull request carrying the change on `branch`, or null when that branch is taken. */
 async function proposeOn(
-  gateway: GitHubGateway,
+  gateway: WriteBackGateway,
   input: Proposal,
   branch: string,
   reason: string,
@@ -132,7 +135,7 @@ async function proposeOn(
   });
 }
 
-async function addToBranch(gateway: GitHubGateway, input: Proposal, branch: string, head: string) {
+async function addToBranch(gateway: WriteBackGateway, input: Proposal, branch: string, head: string) {
   const file = await gateway.readFile(head, input.tasksPath);
   if (!file) throw new Error(`${input.tasksPath} is not on ${branch}`);
   const edit = applyChanges(file.text, input.tasksPath, input.changes);
@@ -141,7 +144,7 @@ async function addToBranch(gateway: GitHubGateway, input: Proposal, branch: stri
 }
 
 async function writeOrThrow(
-  gateway: GitHubGateway,
+  gateway: WriteBackGateway,
   input: { branch: string; tasksPath: string; text: string; sha: string; message: string },
 ): Promise<void> {
   const written = await gateway.writeFile({ ...input, path: input.tasksPath });
