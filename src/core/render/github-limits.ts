@@ -34,3 +34,23 @@ export const MAX_CHECK_TITLE_CHARS = 1000;
 export const MAX_ACTION_LABEL_CHARS = 20;
 export const MAX_ACTION_DESCRIPTION_CHARS = 40;
 export const MAX_ACTION_IDENTIFIER_CHARS = 20;
+
+/**
+ * Text cut to at most `max` UTF-16 units (GitHub's count) with `note` appended, the one way spec-sync fits
+ * text to a limit: `atLine` cuts at a line break when one falls in the second half; a surrogate pair is
+ * never split (half an emoji is not valid text).
+ */
+export function fitWithNote(
+  text: string,
+  max: number,
+  note: string,
+  options: { atLine?: boolean } = {},
+): string {
+  if (text.length <= max) return text;
+  const room = Math.max(0, max - note.length);
+  let cut = options.atLine ? text.lastIndexOf('\n', room) : room;
+  if (cut < room / 2) cut = room;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return text.slice(0, cut) + note;
+}

@@ -1,4 +1,4 @@
-import { MAX_ANNOTATIONS_PER_REQUEST, MAX_CHECK_OUTPUT_CHARS } from '../github-limits.js';
+import { fitWithNote, MAX_ANNOTATIONS_PER_REQUEST, MAX_CHECK_OUTPUT_CHARS } from '../github-limits.js';
 
 /** Fitting check output to GitHub's limits (github-limits.ts), re-exported for the check's modules. */
 export {
@@ -29,7 +29,7 @@ export function chunkAnnotations(annotations: readonly Annotation[]): Annotation
 }
 
 export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return fitWithNote(text, max, '…');
 }
 
 export function hiddenNote(hidden: number): string {

@@ -1,4 +1,4 @@
-import { MAX_ISSUE_BODY_LENGTH } from '../github-limits.js';
+import { fitWithNote, MAX_ISSUE_BODY_LENGTH } from '../github-limits.js';
 import { type IssueMarker, writeIssueMarker } from './issue-marker.js';
 
 /** spec-sync owns the text between these two comments; everything outside them belongs to people. */
@@ -57,12 +57,5 @@ function dropStrayMarkers(text: string): string {
 }
 
 function fitSection(section: string, budget: number): string {
-  if (section.length <= budget) return section;
-  const room = Math.max(0, budget - TRUNCATION_NOTE.length);
-  let cut = section.lastIndexOf('\n', room);
-  if (cut < room / 2) cut = room;
-  // Never split a surrogate pair: half an emoji is not valid text.
-  const code = section.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  return section.slice(0, cut) + TRUNCATION_NOTE;
+  return fitWithNote(section, budget, TRUNCATION_NOTE, { atLine: true });
 }

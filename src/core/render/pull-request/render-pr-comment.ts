@@ -1,4 +1,4 @@
-import { MAX_COMMENT_CHARS } from '../github-limits.js';
+import { fitWithNote, MAX_COMMENT_CHARS } from '../github-limits.js';
 import { renderTemplate } from '../render-template.js';
 
 /** The hidden marker of the one comment spec-sync keeps on a pull request. */
@@ -38,9 +38,11 @@ export function renderPullRequestComment(view: PullRequestCommentView, template:
     mentions: view.mentions.map(withLabel),
   };
   const body = `${PR_TASKS_MARKER}\n${renderTemplate('pull request comment', template, data).trim()}\n`;
-  if (body.length <= MAX_COMMENT_CHARS) return body;
-  const note = '\n\n… (cut: the list is longer than a GitHub comment can hold)\n';
-  return body.slice(0, MAX_COMMENT_CHARS - note.length) + note;
+  return fitWithNote(
+    body,
+    MAX_COMMENT_CHARS,
+    '\n\n… (cut: the list is longer than a GitHub comment can hold)\n',
+  );
 }
 
 function withLabel(line: PullRequestTaskLine) {
