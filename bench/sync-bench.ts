@@ -69,6 +69,56 @@ async function requestScenarios(): Promise<void> {
   }
 }
 
+/** GitHub's write methods; everything else is a read. */
+const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+/**
+ * The same scenarios measured on the code before the job context (each job re-read the repository, the
+ * spec branch, the issue listing, the labels and the unchanged documents): printed beside today's figures.
+ */
+const BEFORE = {
+  tick: '18 requests, 3 writes (1 to issues)',
+  touch: '16 requests, 2 writes (0 to issues)',
+};
+
+/**
+ * Requests a routine push costs (the config is cached for a minute, as between the pushes of a working
+ * session; a push after that adds its one or two config reads): ticking one box in a 5-task spec (target: at most 9 requests, of which 3
+ * writes: the issue close, the check run's create and complete), and touching the spec without changing its
+ * tasks (target: no issue write). `SPEC_SYNC_BENCH_ROUTES=1` lists each request.
+ */
+export async function routinePushes(): Promise<void> {
+  const harness = await startHarness();
+  const push = (files: Record<string, string>) =>
+    harness.sim.push({ repo: harness.repo, files, deliverTo: harness.app });
+  const tasks = 'specs/001-bench/tasks.md';
+  try {
+    await push({ ...DOCS, [tasks]: spec(5) });
+    await harness.idle();
+    for (const [name, files, before] of [
+      ['push ticking 1 task of a 5-task spec', { [tasks]: spec(5, (n) => n === 1) }, BEFORE.tick],
+      [
+        'push touching the spec, tasks unchanged',
+        { 'specs/001-bench/plan.md': '# Plan, edited\n' },
+        BEFORE.touch,
+      ],
+    ] as const) {
+      await measure(harness, () => push(files));
+      const log = [...harness.sim.log];
+      const writes = log.filter((entry) => WRITE_METHODS.has(entry.method));
+      const issueWrites = writes.filter((entry) => entry.route?.includes('/issues')).length;
+      console.log(
+        `${name.padEnd(44)} ${String(log.length).padStart(3)} requests, ${writes.length} writes (${issueWrites} to issues)   before: ${before}`,
+      );
+      if (process.env.SPEC_SYNC_BENCH_ROUTES)
+        for (const entry of log)
+          console.log(`    ${entry.method} ${entry.route ?? entry.path} ${entry.status}`);
+    }
+  } finally {
+    await harness.close();
+  }
+}
+
 /** GitHub-time: the pacer and the simulator's secondary limits both run `scale` times faster. */
 async function bigFirstSync(scale: number): Promise<void> {
   const harness = await startHarness({
@@ -105,6 +155,10 @@ async function bigFirstSync(scale: number): Promise<void> {
 export async function benchSync(): Promise<void> {
   console.log('\n## Issue sync: requests per scenario (simulator)\n');
   await requestScenarios();
+  console.log(
+    '\n## Routine pushes (targets: ticking 1 of 5 tasks <= 9 requests, 3 writes; unchanged tasks: 0 issue writes)\n',
+  );
+  await routinePushes();
   console.log('');
   await bigFirstSync(0.02);
 }

@@ -1,7 +1,6 @@
 import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from 'probot';
 import type { GitHubClient } from './github/client.js';
 import { paceClient, type RequestObserver } from './github/client.js';
-import { statusOf } from './github/errors.js';
 import { PacerRegistry } from './github/pacer.js';
 import { onCheckRun, onCheckSuite, onMergeGroup } from './handlers/on-check.js';
 import { onInstallation } from './handlers/on-installation.js';
@@ -12,7 +11,8 @@ import { Metrics } from './metrics.js';
 import { InProcessQueue } from './queue/in-process-queue.js';
 import type { Job, JobQueue } from './queue/jobs.js';
 import { runJob } from './sync/run-job.js';
-import type { Services } from './sync/services.js';
+import { classifyError } from './sync/shared/error-policy.js';
+import type { Services } from './sync/shared/services.js';
 
 export interface SpecSyncOptions {
   /** Scales the pacer's intervals and windows (1 in production; tests and benchmarks run faster clocks). */
@@ -25,13 +25,12 @@ export interface SpecSyncOptions {
   onStart?: (runtime: { queue: JobQueue; metrics: Metrics }) => void;
 }
 
-/** Network failures and 5xx answers pass; a bad config or a 4xx will not fix itself by retrying. */
+/**
+ * The queue's retry rule, the same for every back end: only transient failures (network, 5xx, 429, a 403
+ * that is a rate limit) are retried; a spec problem or any other failure is not (src/sync/shared/error-policy.ts).
+ */
 export function isTransient(error: unknown): boolean {
-  for (let cause: unknown = error; cause; cause = (cause as { cause?: unknown }).cause) {
-    const status = statusOf(cause);
-    if (status !== undefined) return status >= 500 || status === 403 || status === 429;
-  }
-  return error instanceof Error && error.name !== 'ConfigError';
+  return classifyError(error) === 'transient';
 }
 
 /** The Probot app: handlers turn events into jobs; the queue runs them after the webhook is answered. */
@@ -71,7 +70,8 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
       ],
       (context) => onPullRequest(context, queue),
     );
-    app.on(['issues.closed', 'issues.reopened'], (context) => onIssueState(context, queue));
+    const isSelf = selfLogin(app);
+    app.on(['issues.closed', 'issues.reopened'], (context) => onIssueState(context, queue, isSelf));
     app.on(['check_suite.requested', 'check_suite.rerequested'], (context) => onCheckSuite(context, queue));
     app.on(['check_run.rerequested', 'check_run.requested_action'], (context) => onCheckRun(context, queue));
     app.on('merge_group.checks_requested', (context) => onMergeGroup(context, queue));
@@ -79,6 +79,27 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
       onInstallation(context, queue),
     );
     options.onStart?.({ queue, metrics });
+  };
+}
+
+/**
+ * Whether a login is this app's own bot account (`<slug>[bot]`), asked of GitHub once per process. If that
+ * question fails, every bot counts as this app: missing another bot's close beats echoing our own.
+ */
+function selfLogin(app: Probot): (login: string) => Promise<boolean> {
+  let own: Promise<string | null> | undefined;
+  return async (login) => {
+    own ??= app
+      .auth()
+      .then((octokit) => octokit.rest.apps.getAuthenticated())
+      .then(({ data }) => (data?.slug ? `${data.slug}[bot]` : null))
+      .catch((error: unknown) => {
+        app.log.warn({ err: error }, 'Could not read the app slug; every bot is taken for this app');
+        own = undefined;
+        return null;
+      });
+    const mine = await own;
+    return mine === null || login.toLowerCase() === mine.toLowerCase();
   };
 }
 

@@ -6,9 +6,9 @@ import { type Config, configSchema } from '../config/schema.js';
 import { evaluateGates } from '../core/gates/evaluate-gates.js';
 import { summarizeVerdict } from '../core/gates/summarize-verdict.js';
 import type { GateReport } from '../core/gates/types.js';
-import { findKeyLine } from '../core/render/check-config-error.js';
-import type { Annotation } from '../core/render/check-limits.js';
-import { renderCheckOutput } from '../core/render/render-check.js';
+import type { Annotation } from '../core/render/check/check-limits.js';
+import { renderCheckOutput } from '../core/render/check/render-check.js';
+import { findKeyLine } from '../core/render/check/render-file-error.js';
 import { findLocalSpecs, findRepositoryRoot, loadLocalSpec, type ParseTasks } from './load-local-spec.js';
 
 export interface CheckOptions {

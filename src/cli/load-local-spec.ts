@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { GATE_DOCUMENT_NAMES } from '../core/gates/gate-documents.js';
-import type { GateInput, SpecFile } from '../core/gates/types.js';
+import type { GateInput } from '../core/gates/types.js';
 import type { SpecDocument } from '../core/model.js';
+import { specDocumentsOf } from '../core/specs/spec-documents.js';
 
 export type ParseTasks = (text: string, options: { path: string }) => SpecDocument;
 
@@ -54,11 +54,8 @@ export function loadLocalSpec(root: string, tasksPath: string, parse: ParseTasks
   const slash = tasksPath.lastIndexOf('/');
   const specDir = slash === -1 ? '.' : tasksPath.slice(0, slash);
   const tasksText = readFileSync(join(root, tasksPath), 'utf8');
-  const documents: Record<string, SpecFile> = {};
-  for (const name of GATE_DOCUMENT_NAMES) {
-    const path = specDir === '.' ? name : `${specDir}/${name}`;
-    const file = join(root, path);
-    documents[name] = existsSync(file) ? { path, text: readFileSync(file, 'utf8') } : null;
-  }
+  const documents = specDocumentsOf(specDir, (path) =>
+    existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : null,
+  );
   return { specDir, tasksPath, doc: parse(tasksText, { path: tasksPath }), documents, tasksText };
 }

@@ -6,10 +6,10 @@ import { loadRepoConfig } from '../config/load-config.js';
 import type { IssuePlan } from '../core/plan/plan-issue-sync.js';
 import { findSpecs } from '../core/specs/find-specs.js';
 import { type GitHubClient, paceClient } from '../github/client.js';
-import { GitHubGateway } from '../github/gateway.js';
+import { createGitHubGateway } from '../github/gateway.js';
 import { Pacer } from '../github/pacer.js';
-import type { Logger } from '../sync/services.js';
-import { reconcileSpec } from '../sync/sync-spec.js';
+import { reconcileSpec } from '../sync/issues/sync-spec.js';
+import type { Logger } from '../sync/shared/services.js';
 
 export interface SyncArgs {
   repo: string;
@@ -82,8 +82,8 @@ async function specsToSync(
   ref: { owner: string; repo: string },
   args: SyncArgs,
 ): Promise<string[]> {
-  const gateway = new GitHubGateway(client, ref);
-  const config = await loadRepoConfig(client, ref);
+  const gateway = createGitHubGateway(client, ref);
+  const config = await loadRepoConfig(gateway);
   const branch = args.ref ?? (await gateway.getRepository()).defaultBranch;
   const head = await gateway.getBranchHead(branch);
   if (!head) throw new Error(`Branch ${branch} does not exist in ${ref.owner}/${ref.repo}`);

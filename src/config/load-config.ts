@@ -1,7 +1,4 @@
-import { composeConfigGet } from '@probot/octokit-plugin-config';
-import type { GitHubClient } from '../github/client.js';
-import { GitHubRequestError, statusOf } from '../github/errors.js';
-import type { RepoRef } from '../github/gateway.js';
+import type { RepositoryFiles } from '../github/gateway.js';
 import { type Config, configSchema } from './schema.js';
 
 /** Where a repository keeps its spec-sync config (read from the default branch, `_extends` honoured). */
@@ -51,36 +48,28 @@ export const CONFIG_CACHE_MS = 60_000;
 
 const cache = new Map<string, { at: number; config: Promise<Config> }>();
 
-function cacheKey(client: GitHubClient, ref: RepoRef): string {
-  return `${client.request.endpoint.DEFAULTS.baseUrl}/${ref.owner}/${ref.repo}`.toLowerCase();
+/** What the loader needs of the gateway: where the repository is, and the config file read. */
+export type ConfigSource = Pick<RepositoryFiles, 'origin' | 'readConfigFile'>;
+
+export function forgetRepoConfig(source: ConfigSource): void {
+  cache.delete(source.origin);
 }
 
-export function forgetRepoConfig(client: GitHubClient, ref: RepoRef): void {
-  cache.delete(cacheKey(client, ref));
-}
-
-/** Reads `.github/spec-sync.yml` as Probot's `context.config` does (cached briefly), then validates it. */
-export async function loadRepoConfig(client: GitHubClient, ref: RepoRef): Promise<Config> {
-  const key = cacheKey(client, ref);
+/** Reads `.github/spec-sync.yml` through the gateway (cached briefly), then validates it. */
+export async function loadRepoConfig(source: ConfigSource): Promise<Config> {
+  const key = source.origin;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < CONFIG_CACHE_MS) return hit.config;
-  const config = readRepoConfig(client, ref);
+  const config = readRepoConfig(source);
   cache.set(key, { at: Date.now(), config });
   // A failed read or an invalid file is not kept: the next job reads again.
   config.catch(() => cache.delete(key));
   return config;
 }
 
-async function readRepoConfig(client: GitHubClient, ref: RepoRef): Promise<Config> {
-  let raw: Record<string, unknown>;
-  try {
-    // composeConfigGet only needs `request`; the cast bridges two Octokit type packages.
-    const result = await composeConfigGet(client as never, { ...ref, path: CONFIG_PATH });
-    raw = result.config;
-  } catch (error) {
-    // A failed fetch is not a bad file: it is retried, never reported as the user's mistake.
-    if (statusOf(error) !== undefined) throw new GitHubRequestError(`read ${CONFIG_PATH}`, error);
-    throw new ConfigError(CONFIG_PATH, [{ path: [], message: (error as Error).message }], { cause: error });
-  }
-  return validateConfig(raw);
+async function readRepoConfig(source: ConfigSource): Promise<Config> {
+  const read = await source.readConfigFile(CONFIG_PATH);
+  if ('unreadable' in read)
+    throw new ConfigError(CONFIG_PATH, [{ path: [], message: read.unreadable }], { cause: read.cause });
+  return validateConfig(read.raw);
 }

@@ -1,103 +1,54 @@
-import { type Annotation, chunkAnnotations } from '../core/render/check-limits.js';
-import { MAX_PER_PAGE } from './gateway-base.js';
+import { ChecksGateway } from './checks-gateway.js';
+import type { GitHubClient } from './client.js';
+import type { RepoRef } from './gateway-base.js';
+import { IssuesGateway } from './issues-gateway.js';
 import { PullsGateway } from './pulls-gateway.js';
+import { RepoGateway } from './repo-gateway.js';
 
+export type { CheckRunResult, CheckRunSlot, CheckRunTarget } from './checks-gateway.js';
 export { MAX_PER_PAGE, type RepoRef } from './gateway-base.js';
 export type { IssueSnapshot, LabelSpec } from './issues-gateway.js';
+export type { PullRequestSnapshot } from './pulls-gateway.js';
 export type { FileContent, WriteFileResult } from './repo-gateway.js';
 
-/** Everything spec-sync asks of GitHub; this layer adds check runs. */
-export class GitHubGateway extends PullsGateway {
-  /** Starts a check run on a commit; `in_progress` so the PR shows it is being worked on. */
-  async startCheckRun(input: { name: string; headSha: string; externalId: string }): Promise<number> {
-    const { data } = await this.call(`start check ${input.name}`, () =>
-      this.client.rest.checks.create({
-        ...this.ref,
-        name: input.name,
-        head_sha: input.headSha,
-        external_id: input.externalId,
-        status: 'in_progress',
-        started_at: new Date().toISOString(),
-        request: { retries: 0 },
-      }),
-    );
-    return data.id;
-  }
+/**
+ * The gateway is a set of narrow interfaces, one per resource; a use case names the ones it needs, and
+ * tests give it an in-memory one (test/sync/memory-gateway.ts). Each is the public face of one class below.
+ */
+type Face<T> = { [K in keyof T]: T[K] };
+/** The repository, its branches and its files. */
+export type RepositoryFiles = Face<RepoGateway>;
+/** Issues, their comments, and the repository's labels. */
+export type IssuesAndLabels = Omit<Face<IssuesGateway>, 'ref'>;
+/** Pull requests. */
+export type PullRequests = Omit<Face<PullsGateway>, 'ref'>;
+/** Check runs. */
+export type CheckRuns = Omit<Face<ChecksGateway>, 'ref'>;
 
-  /**
-   * Completes a check run. GitHub takes at most 50 annotations per request, so the first batch goes with
-   * the conclusion and the rest follow in updates that append to it.
-   */
-  async completeCheckRun(checkRunId: number, result: CheckRunResult): Promise<void> {
-    const [first = [], ...rest] = chunkAnnotations(result.annotations);
-    const output = {
-      title: result.title,
-      summary: result.summary,
-      ...(result.text ? { text: result.text } : {}),
-    };
-    await this.call('complete check run', () =>
-      this.client.rest.checks.update({
-        ...this.ref,
-        check_run_id: checkRunId,
-        status: 'completed',
-        conclusion: result.conclusion,
-        completed_at: new Date().toISOString(),
-        output: { ...output, annotations: first },
-        ...(result.actions ? { actions: result.actions } : {}),
-      }),
-    );
-    for (const annotations of rest) {
-      await this.call('add check annotations', () =>
-        this.client.rest.checks.update({
-          ...this.ref,
-          check_run_id: checkRunId,
-          output: { ...output, annotations },
-        }),
-      );
-    }
-  }
+/** Everything spec-sync asks of GitHub, composed from the four resources. */
+export type GitHubGateway = RepositoryFiles & IssuesAndLabels & PullRequests & CheckRuns;
 
-  /** A check run's annotations: GitHub appends each update's to them and never removes one. */
-  async listCheckAnnotations(checkRunId: number): Promise<Annotation[]> {
-    const annotations = await this.call('list check annotations', () =>
-      this.client.paginate(this.client.rest.checks.listAnnotations, {
-        ...this.ref,
-        check_run_id: checkRunId,
-        per_page: MAX_PER_PAGE,
-      }),
-    );
-    return annotations.map((annotation) => ({
-      path: annotation.path,
-      start_line: annotation.start_line,
-      end_line: annotation.end_line,
-      annotation_level: (annotation.annotation_level ?? 'notice') as Annotation['annotation_level'],
-      message: annotation.message ?? '',
-      ...(annotation.title ? { title: annotation.title } : {}),
-    }));
-  }
-
-  /** The check runs of a commit with one name, newest first. */
-  async listCheckRuns(
-    ref: string,
-    name: string,
-  ): Promise<Array<{ id: number; status: string; headSha: string; annotationsCount: number }>> {
-    const { data } = await this.call('list check runs', () =>
-      this.client.rest.checks.listForRef({ ...this.ref, ref, check_name: name, per_page: MAX_PER_PAGE }),
-    );
-    return data.check_runs.map((run) => ({
-      id: run.id,
-      status: run.status,
-      headSha: run.head_sha,
-      annotationsCount: run.output.annotations_count,
-    }));
-  }
+/** The gateway over a real client: one object per resource, their methods joined into one. */
+export function createGitHubGateway(client: GitHubClient, ref: RepoRef): GitHubGateway {
+  return {
+    ...methodsOf(new RepoGateway(client, ref)),
+    ...methodsOf(new IssuesGateway(client, ref)),
+    ...methodsOf(new PullsGateway(client, ref)),
+    ...methodsOf(new ChecksGateway(client, ref)),
+    ref,
+  } as GitHubGateway;
 }
 
-export interface CheckRunResult {
-  conclusion: 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped';
-  title: string;
-  summary: string;
-  text?: string;
-  annotations: Annotation[];
-  actions?: Array<{ label: string; description: string; identifier: string }>;
+/**
+ * An instance's own methods, bound to it, and its getters' values (they are fixed per repository); the
+ * shared `call` helper of the base class stays out.
+ */
+function methodsOf(instance: object): Record<string, unknown> {
+  const methods: Record<string, unknown> = {};
+  for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(instance))) {
+    if (name === 'constructor') continue;
+    const value = (instance as Record<string, unknown>)[name];
+    methods[name] = typeof value === 'function' ? value.bind(instance) : value;
+  }
+  return methods;
 }

@@ -1,6 +1,5 @@
 import { GitHubRequestError, isStatus } from './errors.js';
-import { MAX_PER_PAGE } from './gateway-base.js';
-import { RepoGateway } from './repo-gateway.js';
+import { GatewayBase, MAX_PER_PAGE } from './gateway-base.js';
 
 export interface IssueSnapshot {
   number: number;
@@ -22,7 +21,7 @@ export interface LabelSpec {
 }
 
 /** Issues, their comments and the repository's labels. */
-export class IssuesGateway extends RepoGateway {
+export class IssuesGateway extends GatewayBase {
   readonly #labels = new Map<string, Promise<Set<string>>>();
 
   /** Issues carrying a label, in every state, pull requests left out. Never the Search API: it lags. */
@@ -76,12 +75,14 @@ export class IssuesGateway extends RepoGateway {
       title?: string;
       body?: string;
       state?: 'open' | 'closed';
-      state_reason?: 'completed' | 'not_planned' | 'reopened' | null;
+      stateReason?: 'completed' | 'not_planned' | 'reopened' | null;
       labels?: string[];
     },
   ): Promise<IssueSnapshot> {
+    const { stateReason, ...rest } = changes;
+    const body = stateReason === undefined ? rest : { ...rest, state_reason: stateReason };
     const { data } = await this.call(`update issue #${issueNumber}`, () =>
-      this.client.rest.issues.update({ ...this.ref, issue_number: issueNumber, ...changes }),
+      this.client.rest.issues.update({ ...this.ref, issue_number: issueNumber, ...body }),
     );
     return toSnapshot(data);
   }

@@ -1,8 +1,22 @@
-import { MAX_PER_PAGE } from './gateway-base.js';
-import { IssuesGateway } from './issues-gateway.js';
+import { GatewayBase, MAX_PER_PAGE } from './gateway-base.js';
+
+/** A pull request as spec-sync reads it. */
+export interface PullRequestSnapshot {
+  number: number;
+  title: string;
+  body: string | null;
+  headBranch: string;
+  baseBranch: string;
+  headSha: string;
+  /** Still open (neither merged nor closed). */
+  open: boolean;
+  merged: boolean;
+  /** The commit the merge made on the base branch, when merged. */
+  mergeCommitSha: string | null;
+}
 
 /** Pull requests: reading merged ones, opening one when a branch refuses direct commits. */
-export class PullsGateway extends IssuesGateway {
+export class PullsGateway extends GatewayBase {
   async createPullRequest(input: {
     title: string;
     head: string;
@@ -23,11 +37,21 @@ export class PullsGateway extends IssuesGateway {
     return data[0]?.number ?? null;
   }
 
-  async getPullRequest(pullNumber: number) {
-    const { data } = await this.call(`read pull request #${pullNumber}`, () =>
+  async getPullRequest(pullNumber: number): Promise<PullRequestSnapshot> {
+    const { data: pull } = await this.call(`read pull request #${pullNumber}`, () =>
       this.client.rest.pulls.get({ ...this.ref, pull_number: pullNumber }),
     );
-    return data;
+    return {
+      number: pull.number,
+      title: pull.title,
+      body: pull.body ?? null,
+      headBranch: pull.head.ref,
+      baseBranch: pull.base.ref,
+      headSha: pull.head.sha,
+      open: pull.state === 'open',
+      merged: pull.merged === true,
+      mergeCommitSha: pull.merge_commit_sha ?? null,
+    };
   }
 
   async listPullRequestCommitMessages(pullNumber: number): Promise<string[]> {

@@ -1,4 +1,5 @@
-import { GitHubRequestError, isStatus } from './errors.js';
+import { composeConfigGet } from '@probot/octokit-plugin-config';
+import { GitHubRequestError, isStatus, statusOf } from './errors.js';
 import { GatewayBase } from './gateway-base.js';
 
 export interface FileContent {
@@ -12,8 +13,48 @@ export type WriteFileResult =
   | { status: 'conflict' }
   | { status: 'rejected'; message: string };
 
+/** Characters of file text kept by blob sha; the oldest go first. */
+const MAX_KNOWN_BLOB_CHARS = 8_000_000;
+const knownBlobs = new Map<string, string>();
+let knownBlobChars = 0;
+
+function rememberBlob(sha: string, text: string): void {
+  if (knownBlobs.has(sha) || text.length > MAX_KNOWN_BLOB_CHARS / 8) return;
+  knownBlobs.set(sha, text);
+  knownBlobChars += text.length;
+  for (const [oldest, held] of knownBlobs) {
+    if (knownBlobChars <= MAX_KNOWN_BLOB_CHARS) break;
+    knownBlobs.delete(oldest);
+    knownBlobChars -= held.length;
+  }
+}
+
+/** A config file as read: its parsed YAML (empty when absent), or why it could not be read as YAML. */
+export type ConfigFileRead = { raw: Record<string, unknown> } | { unreadable: string; cause: unknown };
+
 /** The repository, its branches and its files. */
 export class RepoGateway extends GatewayBase {
+  /** Names the repository and the GitHub it is on, for caches shared by every job of this process. */
+  get origin(): string {
+    return `${this.client.request.endpoint.DEFAULTS.baseUrl}/${this.ref.owner}/${this.ref.repo}`.toLowerCase();
+  }
+
+  /**
+   * A config file from the default branch, as Probot's `context.config` reads it (with `_extends`, and the
+   * organisation's `.github` repository as fallback). A failed request throws (it is not the file's fault);
+   * a file that is not YAML comes back as `unreadable`.
+   */
+  async readConfigFile(path: string): Promise<ConfigFileRead> {
+    try {
+      // composeConfigGet only needs `request`; the cast bridges two Octokit type packages.
+      const result = await composeConfigGet(this.client as never, { ...this.ref, path });
+      return { raw: result.config };
+    } catch (error) {
+      if (statusOf(error) !== undefined) throw new GitHubRequestError(`read ${path}`, error);
+      return { unreadable: (error as Error).message, cause: error };
+    }
+  }
+
   async getRepository(): Promise<{ defaultBranch: string; htmlUrl: string }> {
     const { data } = await this.call('get repository', () => this.client.rest.repos.get({ ...this.ref }));
     return { defaultBranch: data.default_branch, htmlUrl: data.html_url };
@@ -36,6 +77,7 @@ export class RepoGateway extends GatewayBase {
       const { data } = await this.client.rest.repos.getContent({ ...this.ref, path, ref });
       if (Array.isArray(data) || data.type !== 'file') return null;
       const text = await this.#fileText(data);
+      rememberBlob(data.sha, text);
       return { text, sha: data.sha };
     } catch (error) {
       if (isStatus(error, 404)) return null;
@@ -51,12 +93,35 @@ export class RepoGateway extends GatewayBase {
     return Buffer.from(blob.content, 'base64').toString('utf8');
   }
 
-  /** The names of the files in a directory at a ref; empty when the directory does not exist. */
-  async listDirectory(ref: string, path: string): Promise<string[]> {
+  /**
+   * A file as it is now on a branch: the branch's head commit and the file there (both read at that same
+   * commit, so a write with the file's blob sha as precondition fails if either moved). Null when the
+   * branch or the file is not there.
+   */
+  async readFileAtBranchHead(
+    branch: string,
+    path: string,
+  ): Promise<{ head: string; file: FileContent } | null> {
+    const head = await this.getBranchHead(branch);
+    const file = head ? await this.readFile(head, path) : null;
+    return head && file ? { head, file } : null;
+  }
+
+  /**
+   * A file whose blob sha is known (from a directory listing): a blob is its content's hash, so one read
+   * before, in any job of this process, answers without a request.
+   */
+  async readKnownFile(ref: string, path: string, sha: string): Promise<FileContent | null> {
+    const text = knownBlobs.get(sha);
+    return text === undefined ? this.readFile(ref, path) : { text, sha };
+  }
+
+  /** The files in a directory at a ref, with their blob shas; empty when the directory does not exist. */
+  async listDirectory(ref: string, path: string): Promise<Array<{ name: string; sha: string }>> {
     try {
       const { data } = await this.client.rest.repos.getContent({ ...this.ref, path, ref });
       return Array.isArray(data)
-        ? data.filter((entry) => entry.type === 'file').map((entry) => entry.name)
+        ? data.filter((entry) => entry.type === 'file').map(({ name, sha }) => ({ name, sha }))
         : [];
     } catch (error) {
       if (isStatus(error, 404)) return [];

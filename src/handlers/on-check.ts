@@ -1,9 +1,7 @@
 import type { Context } from 'probot';
+import { SYNC_NOW_ACTION } from '../core/render/check/check-actions.js';
 import type { JobQueue } from '../queue/jobs.js';
 import { repoJobOf } from './repo-job.js';
-
-/** The requested action on spec-sync's check runs (GitHub: identifier at most 20 characters). */
-export const SYNC_NOW_ACTION = 'sync-issues';
 
 /** A check suite or the merge queue asks for checks of a commit: check every spec there. */
 export async function onCheckSuite(

@@ -9,6 +9,13 @@ export interface RepoJob {
   repo: string;
   /** The webhook delivery that caused the job, for logs. */
   deliveryId?: string;
+  /** The repository as the webhook described it, so the job need not ask GitHub again. */
+  repository?: RepositoryFacts;
+}
+
+export interface RepositoryFacts {
+  defaultBranch: string;
+  htmlUrl: string;
 }
 
 /** Reconcile a spec's issues with the tasks.md on its tracking branch (level-triggered). */
@@ -18,6 +25,8 @@ export interface SyncSpecJob extends RepoJob {
   tasksPath: string;
   /** A commit to check once the sync is done (whatever its outcome), so the check run links the issues. */
   check?: { headSha: string; branch: string | null };
+  /** The tracking branch as the job that queued this one resolved it; re-resolved when it is gone. */
+  trackingBranch?: string;
 }
 
 /** Evaluate a spec's gates at a commit and report a check run. */

@@ -28,6 +28,7 @@ it('requires every task done on a branch with a pull request into the default br
     files: SPEC,
     deliverTo: harness.app,
   });
+  expect(first.status).toBe(200);
   await harness.idle();
   // No pull request yet: completion stays off, and the open task is fine.
   expect(run(first.sha)?.conclusion).toBe('success');
@@ -39,6 +40,7 @@ it('requires every task done on a branch with a pull request into the default br
     files: { 'specs/001-a/spec.md': '# Spec, edited\n' },
     deliverTo: harness.app,
   });
+  expect(second.status).toBe(200);
   await harness.idle();
   const check = run(second.sha);
   expect(check?.conclusion).toBe('failure');

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { readIssueMarker } from '../../src/core/plan/issue-marker.js';
+import { readIssueMarker } from '../../src/core/render/issue/issue-marker.js';
 import { type Harness, startHarness } from './harness.js';
 
 /** Real Kiro and emoji-status files from ../shared/corpus, synced end to end; facts from expectations.json. */
@@ -42,7 +42,8 @@ describe.each(CASES)('syncing corpus file $file', ({ file, path, docs }) => {
       [path, readFileSync(join(corpus, name), 'utf8')],
       ...docs.map((doc) => [doc, '# doc\n']),
     ]);
-    await harness.sim.push({ repo: harness.repo, files, deliverTo: harness.app });
+    const { status } = await harness.sim.push({ repo: harness.repo, files, deliverTo: harness.app });
+    expect(status).toBe(200);
     await harness.idle();
     const issues = harness.sim.repo(harness.repo).issues;
     expect(issues).toHaveLength(expected.count);

@@ -25,7 +25,8 @@ async function withSpec(options: HarnessOptions = {}, config?: string): Promise<
     'specs/002-billing/plan.md': '# Plan\n',
   };
   if (config) files['.github/spec-sync.yml'] = config;
-  await harness.sim.push({ repo: harness.repo, files, deliverTo: harness.app });
+  const { status } = await harness.sim.push({ repo: harness.repo, files, deliverTo: harness.app });
+  expect(status).toBe(200);
   await harness.idle();
 }
 
@@ -36,13 +37,18 @@ const botCommits = () =>
     .commits('main')
     .filter((commit) => commit.author === 'spec-sync[bot]');
 
-/** A person closes or reopens the issue on GitHub, which then sends `issues.closed` / `issues.reopened`. */
-async function personSets(id: string, state: 'closed' | 'open', reason?: string): Promise<void> {
+/** A person (or `sender`) closes or reopens the issue on GitHub, which then sends `issues.closed` / `issues.reopened`. */
+async function personSets(
+  id: string,
+  state: 'closed' | 'open',
+  reason?: string,
+  sender?: { login: string; id: number; type: 'Bot' },
+): Promise<void> {
   const repo = view().state;
   const issue = taskIssue(id);
   updateIssue(harness.sim.state, repo, issue, { state, ...(reason ? { state_reason: reason } : {}) });
   const action = state === 'closed' ? 'closed' : 'reopened';
-  const payload = webhooks.issuesPayload(harness.sim.state, repo, issue, action);
+  const payload = webhooks.issuesPayload(harness.sim.state, repo, issue, action, sender ? { sender } : {});
   expect(await webhooks.deliver(harness.app.url, harness.app.secret, 'issues', payload)).toBe(200);
   await harness.idle();
 }
@@ -82,6 +88,18 @@ describe('a person closing or reopening a task issue', () => {
     expect(harness.sim.violations).toEqual([]);
   });
 
+  it("follows another bot's close, but not spec-sync's own", async () => {
+    await withSpec();
+    await personSets('T003', 'closed', 'completed', { login: 'spec-sync[bot]', id: 9000001, type: 'Bot' });
+    expect(botCommits()).toEqual([]);
+    // Positive control: the same close by another bot is followed.
+    await personSets('T001', 'closed', 'completed', { login: 'stale[bot]', id: 9000002, type: 'Bot' });
+    expect(botCommits().map((commit) => commit.message)).toEqual([
+      `Mark T001 done (closed #${taskIssue('T001').number})`,
+    ]);
+    expect(view().file('main', TASKS)).toContain('- [ ] T003');
+  });
+
   it('marks the task skipped when closed as not planned', async () => {
     await withSpec();
     await personSets('T003', 'closed', 'not_planned');
@@ -108,7 +126,7 @@ describe('a person closing or reopening a task issue', () => {
     await withSpec();
     await personSets('T001', 'closed', 'completed');
     const payload = webhooks.issuesPayload(harness.sim.state, view().state, taskIssue('T001'), 'closed');
-    await webhooks.deliver(harness.app.url, harness.app.secret, 'issues', payload);
+    expect(await webhooks.deliver(harness.app.url, harness.app.secret, 'issues', payload)).toBe(200);
     await harness.idle();
     expect(botCommits()).toHaveLength(1);
     expect(harness.sim.violations).toEqual([]);

@@ -37,6 +37,8 @@ describe('issue sync on push', () => {
   it('costs no request at all for a push that touches no spec', async () => {
     harness = await startHarness();
     await push({ ...SPEC_DOCS('specs/002-billing'), [TASKS]: specKitTasks(2) });
+    // Positive control: a push that touches the spec does reach GitHub.
+    expect(issues()).toHaveLength(2);
     harness.sim.resetLog();
     await push({ 'src/app.ts': 'export {};\n', 'README.md': '# shop, again\n' });
     expect(harness.sim.log).toEqual([]);
@@ -46,7 +48,7 @@ describe('issue sync on push', () => {
     harness = await startHarness();
     const { sha } = await push({ ...SPEC_DOCS('specs/002-billing'), [TASKS]: specKitTasks(5) });
     harness.sim.resetLog();
-    await harness.deliverPush(sha);
+    expect(await harness.deliverPush(sha)).toBe(200);
     await harness.idle();
     expect(issues()).toHaveLength(5);
     expect(writes().filter((write) => write.includes('/issues'))).toEqual([]);
@@ -59,7 +61,12 @@ describe('issue sync on push', () => {
       [TASKS]: specKitTasks(8),
     });
     const second = commitFiles(harness.sim, harness.repo, 'main', { [TASKS]: specKitTasks(10) });
-    await Promise.all([harness.deliverPush(first), harness.deliverPush(second), harness.deliverPush(second)]);
+    const statuses = await Promise.all([
+      harness.deliverPush(first),
+      harness.deliverPush(second),
+      harness.deliverPush(second),
+    ]);
+    expect(statuses).toEqual([200, 200, 200]);
     await harness.idle();
     expect(issues()).toHaveLength(10);
     for (let n = 1; n <= 10; n += 1) expect(byTask(taskId(n))).toHaveLength(1);
@@ -239,7 +246,9 @@ describe('issue sync on push', () => {
         faults: {
           rules: [],
           seed: 1,
-          secondaryLimit: { perMinute: 5, windowMs: 200, retryAfterSeconds: 60 },
+          // A "minute" of one second, long enough for ten writes even on a busy machine; the wait GitHub asks
+          // for (300 s, 0.3 s on the pacer's clock, doubling) lets the window slide before the retries run out.
+          secondaryLimit: { perMinute: 10, windowMs: 1000, retryAfterSeconds: 300 },
         },
       },
     });

@@ -8,7 +8,7 @@ afterEach(async () => {
 
 it('serves Prometheus metrics counting the jobs a push ran and the requests they made', async () => {
   harness = await startHarness();
-  await harness.sim.push({
+  const { status } = await harness.sim.push({
     repo: harness.repo,
     files: {
       'specs/001-a/tasks.md': '- [ ] T001 One\n',
@@ -17,6 +17,7 @@ it('serves Prometheus metrics counting the jobs a push ran and the requests they
     },
     deliverTo: harness.app,
   });
+  expect(status).toBe(200);
   await harness.idle();
   const response = await fetch(new URL('/metrics', harness.app.url));
   const text = await response.text();

@@ -47,7 +47,12 @@ async function withSpecs(files: Record<string, string>, options: HarnessOptions 
       ];
     }),
   );
-  await harness.sim.push({ repo: harness.repo, files: { ...files, ...docs }, deliverTo: harness.app });
+  const { status } = await harness.sim.push({
+    repo: harness.repo,
+    files: { ...files, ...docs },
+    deliverTo: harness.app,
+  });
+  expect(status).toBe(200);
   await harness.idle();
   return harness;
 }
@@ -83,7 +88,8 @@ async function deliverPull(number: number, action: webhooks.PullRequestAction): 
 }
 
 async function merge(number: number): Promise<void> {
-  await harness.sim.mergePullRequest(harness.repo, number, harness.app);
+  const { status } = await harness.sim.mergePullRequest(harness.repo, number, harness.app);
+  expect(status).toBe(200);
   await harness.idle();
 }
 

@@ -1,4 +1,4 @@
-import { readIssueMarker } from './issue-marker.js';
+import { readIssueMarker } from '../render/issue/issue-marker.js';
 import type { ActualIssue } from './issue-plan.js';
 
 export interface OwnIssues {

@@ -1,6 +1,7 @@
 import type { Config } from '../../config/schema.js';
 import type { SpecDocument, Task } from '../model.js';
-import { hashTitle } from './issue-marker.js';
+import { MAX_LABEL_DESCRIPTION_LENGTH, MAX_LABEL_NAME_LENGTH } from '../render/github-limits.js';
+import { hashTitle } from '../render/issue/issue-marker.js';
 
 export type LabelsConfig = Config['issues']['labels'];
 export type LabelKind = 'spec' | 'phase' | 'story' | 'parallel' | 'in-progress' | 'blocked';
@@ -12,13 +13,10 @@ export interface LabelSpec {
   description: string;
 }
 
-/** GitHub refuses label names over 50 characters. */
-export const MAX_LABEL_NAME_LENGTH = 50;
-/** GitHub refuses label descriptions over 100 characters. */
-export const MAX_LABEL_DESCRIPTION_LENGTH = 100;
+export { MAX_LABEL_DESCRIPTION_LENGTH, MAX_LABEL_NAME_LENGTH } from '../render/github-limits.js';
 
 /** One fixed colour per kind, so a repository's labels read the same everywhere spec-sync runs. */
-export const LABEL_COLORS: Readonly<Record<LabelKind, string>> = {
+const LABEL_COLORS: Readonly<Record<LabelKind, string>> = {
   spec: '5319e7',
   phase: '1d76db',
   story: 'fbca04',

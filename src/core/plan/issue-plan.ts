@@ -42,7 +42,7 @@ export interface IssueChanges {
   title?: string;
   body?: string;
   state?: 'open' | 'closed';
-  state_reason?: StateReason;
+  stateReason?: StateReason;
   /** The whole new list: the issue's other labels plus spec-sync's, sent only when the set differs. */
   labels?: string[];
 }

@@ -10,7 +10,7 @@ export interface DesiredState {
 
 export interface StateChanges {
   state?: 'open' | 'closed';
-  state_reason?: StateReason;
+  stateReason?: StateReason;
 }
 
 /** The state table of docs/sync.md: the file decides, a person's close or reopen is undone on the next sync. */
@@ -42,5 +42,5 @@ export function stateChanges(
   if (desired.state === 'open') return actual.state === 'open' ? {} : { state: 'open' };
   const reason = desired.reason ?? 'completed';
   if (actual.state === 'closed' && ACCEPTED_REASONS[reason].includes(actual.stateReason)) return {};
-  return { state: 'closed', state_reason: reason };
+  return { state: 'closed', stateReason: reason };
 }

@@ -1,11 +1,11 @@
 import type { Task } from '../model.js';
-import { type IssueRenderContext, type RenderedIssue, renderTaskIssue } from '../render/render-issue.js';
+import { mergeIssueBody } from '../render/issue/issue-body.js';
 import { findOwnIssues, normaliseSpecDir } from './find-own-issues.js';
-import { mergeIssueBody } from './issue-body.js';
 import { labelSpec, uniqueLabels } from './issue-labels.js';
 import type { ActualIssue, CreateOp, IssuePlan, PlanIssueSyncInput, UpdateOp } from './issue-plan.js';
 import { desiredState, stateChanges } from './issue-state.js';
 import { planTaskUpdate } from './plan-task-issue.js';
+import { type IssueRenderContext, type RenderedIssue, renderTaskIssue } from './render-task-issue.js';
 
 export type * from './issue-plan.js';
 export { isEmptyPlan } from './issue-plan.js';
@@ -71,7 +71,7 @@ function planCreate(plan: IssuePlan, task: Task, rendered: RenderedIssue, create
   // Issues are created in file order, so only dependencies created later need a second look.
   const later = created.slice(created.indexOf(task.id) + 1);
   const changes = stateChanges({ state: 'open', stateReason: null }, desiredState(task.status));
-  const why = Object.keys(changes).filter((key) => key !== 'state_reason');
+  const why = Object.keys(changes).filter((key) => key !== 'stateReason');
   const renderAfterCreates = linksTo(task, later);
   if (why.length > 0 || renderAfterCreates) {
     plan.updates.push({ kind: 'update', number: null, taskId: task.id, changes, renderAfterCreates, why });
@@ -91,7 +91,7 @@ function planRemovals(
 ): void {
   for (const [id, issue] of byTask) {
     if (taskIds.has(id) || issue.state === 'closed') continue;
-    const changes = { state: 'closed', state_reason: 'not_planned' } as const;
+    const changes = { state: 'closed', stateReason: 'not_planned' } as const;
     plan.updates.push({
       kind: 'update',
       number: issue.number,

@@ -1,10 +1,10 @@
 import type { Task } from '../model.js';
-import type { RenderedIssue } from '../render/render-issue.js';
-import { mergeIssueBody, sameBody } from './issue-body.js';
+import { mergeIssueBody, sameBody } from '../render/issue/issue-body.js';
+import { readIssueMarker } from '../render/issue/issue-marker.js';
 import { isOwnedLabel, type LabelsConfig, sameLabels, uniqueLabels } from './issue-labels.js';
-import { readIssueMarker } from './issue-marker.js';
 import type { ActualIssue, IssueChanges, UpdateOp } from './issue-plan.js';
 import { desiredState, stateChanges } from './issue-state.js';
+import type { RenderedIssue } from './render-task-issue.js';
 
 /** The one update that brings an existing task issue in step, or null when it already is. */
 export function planTaskUpdate(
@@ -20,7 +20,7 @@ export function planTaskUpdate(
     ...labelChange(issue, rendered.labels, labels),
     ...stateChanges(issue, desiredState(task.status)),
   };
-  const why = Object.keys(changes).filter((key) => key !== 'state_reason');
+  const why = Object.keys(changes).filter((key) => key !== 'stateReason');
   if (why.length === 0 && !renderAfterCreates) return null;
   return { kind: 'update', number: issue.number, taskId: task.id, changes, renderAfterCreates, why };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { setTaskStatuses } from '../../../src/core/edit-tasks/edit-tasks.js';
 import { parseTasks } from '../../../src/core/parse/parse-tasks.js';
-import { setTaskStatuses } from '../../../src/core/render/edit-tasks.js';
 
 /** Tasks read from headings have no box: write-back must leave their lines alone and say why. */
 const text = [

@@ -91,10 +91,10 @@ export function applyPlan(
     const body = op.renderAfterCreates
       ? renderPlannedIssue(input, op.taskId, numbers, issue.body)!.body
       : undefined;
-    const { state_reason, ...changes } = op.changes;
+    const { stateReason, ...changes } = op.changes;
     Object.assign(issue, changes, body === undefined ? {} : { body });
     if (changes.state === 'open') issue.stateReason = 'reopened';
-    if (state_reason) issue.stateReason = state_reason;
+    if (stateReason) issue.stateReason = stateReason;
   }
   return { issues, comments: plan.comments.map(({ number, body }) => ({ number, body })) };
 }

@@ -9,15 +9,15 @@ describe('stateChanges(actual, desiredState(status))', () => {
     ['blocked', 'open', 'reopened', {}],
     ['open', 'closed', 'completed', { state: 'open' }],
     ['open', 'closed', 'not_planned', { state: 'open' }],
-    ['done', 'open', null, { state: 'closed', state_reason: 'completed' }],
+    ['done', 'open', null, { state: 'closed', stateReason: 'completed' }],
     ['done', 'closed', 'completed', {}],
     ['done', 'closed', null, {}],
     ['done', 'closed', 'duplicate', {}],
-    ['done', 'closed', 'not_planned', { state: 'closed', state_reason: 'completed' }],
-    ['skipped', 'open', null, { state: 'closed', state_reason: 'not_planned' }],
+    ['done', 'closed', 'not_planned', { state: 'closed', stateReason: 'completed' }],
+    ['skipped', 'open', null, { state: 'closed', stateReason: 'not_planned' }],
     ['skipped', 'closed', 'not_planned', {}],
-    ['skipped', 'closed', 'completed', { state: 'closed', state_reason: 'not_planned' }],
-    ['skipped', 'closed', null, { state: 'closed', state_reason: 'not_planned' }],
+    ['skipped', 'closed', 'completed', { state: 'closed', stateReason: 'not_planned' }],
+    ['skipped', 'closed', null, { state: 'closed', stateReason: 'not_planned' }],
   ])('%s task, issue %s (%s)', (status, state, stateReason, expected) => {
     expect(stateChanges({ state, stateReason }, desiredState(status))).toEqual(expected);
   });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Task } from '../../../src/core/model.js';
-import { MAX_ISSUE_BODY_LENGTH } from '../../../src/core/plan/issue-body.js';
-import { readIssueMarker } from '../../../src/core/plan/issue-marker.js';
 import {
   type ActualIssue,
   type IssuePlan,
@@ -10,6 +8,8 @@ import {
   removedComment,
   renderPlannedIssue,
 } from '../../../src/core/plan/plan-issue-sync.js';
+import { MAX_ISSUE_BODY_LENGTH } from '../../../src/core/render/issue/issue-body.js';
+import { readIssueMarker } from '../../../src/core/render/issue/issue-marker.js';
 import { applyPlan, makeDoc, makeInput, makePhase, makeTask } from './issue-fixtures.js';
 
 const phases = [
@@ -106,7 +106,7 @@ describe('first sync of a spec', () => {
         kind: 'update',
         number: null,
         taskId: 'T002',
-        changes: { state: 'closed', state_reason: 'completed' },
+        changes: { state: 'closed', stateReason: 'completed' },
         renderAfterCreates: false,
         why: ['state'],
       },
@@ -114,7 +114,7 @@ describe('first sync of a spec', () => {
         kind: 'update',
         number: null,
         taskId: 'T004',
-        changes: { state: 'closed', state_reason: 'not_planned' },
+        changes: { state: 'closed', stateReason: 'not_planned' },
         renderAfterCreates: true,
         why: ['state'],
       },
@@ -236,8 +236,8 @@ describe('changes in tasks.md', () => {
   });
 
   it.each<[string, string, Partial<Task>, number, object]>([
-    ['tick', 'T001', { status: 'done' }, 100, { state: 'closed', state_reason: 'completed' }],
-    ['skip', 'T001', { status: 'skipped' }, 100, { state: 'closed', state_reason: 'not_planned' }],
+    ['tick', 'T001', { status: 'done' }, 100, { state: 'closed', stateReason: 'completed' }],
+    ['skip', 'T001', { status: 'skipped' }, 100, { state: 'closed', stateReason: 'not_planned' }],
     ['untick', 'T002', { status: 'open' }, 101, { state: 'open' }],
     ['un-skip', 'T004', { status: 'open' }, 103, { state: 'open' }],
     [
@@ -245,7 +245,7 @@ describe('changes in tasks.md', () => {
       'T003',
       { status: 'done' },
       102,
-      { labels: ['spec:002-billing', 'phase:2', 'story:US1'], state: 'closed', state_reason: 'completed' },
+      { labels: ['spec:002-billing', 'phase:2', 'story:US1'], state: 'closed', stateReason: 'completed' },
     ],
     [
       'start a task',
@@ -279,7 +279,7 @@ describe('changes in tasks.md', () => {
         kind: 'update',
         number: 104,
         taskId: 'T005',
-        changes: { state: 'closed', state_reason: 'not_planned' },
+        changes: { state: 'closed', stateReason: 'not_planned' },
         renderAfterCreates: false,
         why: ['removed from tasks.md'],
       },

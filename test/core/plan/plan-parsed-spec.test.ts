@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { parseTasks } from '../../../src/core/parse/parse-tasks.js';
-import { MAX_ISSUE_BODY_LENGTH } from '../../../src/core/plan/issue-body.js';
 import { MAX_LABEL_NAME_LENGTH } from '../../../src/core/plan/issue-labels.js';
 import { isEmptyPlan, planIssueSync } from '../../../src/core/plan/plan-issue-sync.js';
-import { MAX_ISSUE_TITLE_LENGTH } from '../../../src/core/render/render-issue.js';
+import { MAX_ISSUE_BODY_LENGTH } from '../../../src/core/render/issue/issue-body.js';
+import { MAX_ISSUE_TITLE_LENGTH } from '../../../src/core/render/issue/issue-title.js';
 import { applyPlan, makeInput } from './issue-fixtures.js';
 
 const tasksPath = 'specs/002-billing/tasks.md';
@@ -59,7 +59,7 @@ describe('planning from parsed Markdown', () => {
       ],
     ]);
     expect(plan.updates.map((op) => [op.taskId, op.changes])).toEqual([
-      ['T002', { state: 'closed', state_reason: 'completed' }],
+      ['T002', { state: 'closed', stateReason: 'completed' }],
     ]);
   });
 

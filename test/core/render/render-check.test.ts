@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
 import type { GateReport, Violation } from '../../../src/core/gates/types.js';
+import { chunkAnnotations, MAX_CHECK_OUTPUT_CHARS } from '../../../src/core/render/check/check-limits.js';
+import { progressBar, renderCheckOutput } from '../../../src/core/render/check/render-check.js';
 import {
   findKeyLine,
   renderConfigError,
   renderFileError,
-} from '../../../src/core/render/check-config-error.js';
-import { chunkAnnotations, MAX_CHECK_OUTPUT_CHARS } from '../../../src/core/render/check-limits.js';
-import { progressBar, renderCheckOutput } from '../../../src/core/render/render-check.js';
+} from '../../../src/core/render/check/render-file-error.js';
 
 const template = readFileSync(new URL('../../../templates/check-summary.md.hbs', import.meta.url), 'utf8');
 

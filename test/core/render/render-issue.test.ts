@@ -1,14 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { defaultConfig } from '../../../src/config/schema.js';
-import { BODY_BEGIN, BODY_END } from '../../../src/core/plan/issue-body.js';
-import { hashTitle, readIssueMarker } from '../../../src/core/plan/issue-marker.js';
-import { IssueTemplateError } from '../../../src/core/render/issue-template.js';
-import {
-  type IssueRenderContext,
-  MAX_ISSUE_TITLE_LENGTH,
-  renderIssueTitle,
-  renderTaskIssue,
-} from '../../../src/core/render/render-issue.js';
+import { type IssueRenderContext, renderTaskIssue } from '../../../src/core/plan/render-task-issue.js';
+import { BODY_BEGIN, BODY_END } from '../../../src/core/render/issue/issue-body.js';
+import { hashTitle, readIssueMarker } from '../../../src/core/render/issue/issue-marker.js';
+import { MAX_ISSUE_TITLE_LENGTH, renderIssueTitle } from '../../../src/core/render/issue/issue-title.js';
+import { TemplateError } from '../../../src/core/render/render-template.js';
 import { bodyTemplate, makeDoc, makePhase, makeTask } from '../plan/issue-fixtures.js';
 
 const t003 = makeTask({ id: 'T003', title: 'Set up the database', line: 8 });
@@ -126,8 +122,8 @@ describe('renderTaskIssue', () => {
   it.each([
     ['title', { config: { ...defaultConfig.issues, title: '{{#if id}}' } }, /issue title template/],
     ['body', { templates: { body: '{{missingHelper id}}' } }, /issue body template/],
-  ])('reports a broken %s template as an IssueTemplateError', (_name, fields, message) => {
-    expect(() => renderTaskIssue(t003, context(fields))).toThrow(IssueTemplateError);
+  ])('reports a broken %s template as an TemplateError', (_name, fields, message) => {
+    expect(() => renderTaskIssue(t003, context(fields))).toThrow(TemplateError);
     expect(() => renderTaskIssue(t003, context(fields))).toThrow(message);
   });
 });

@@ -6,7 +6,7 @@ import {
   PR_TASKS_MARKER,
   type PullRequestCommentView,
   renderPullRequestComment,
-} from '../../../src/core/render/render-pr-comment.js';
+} from '../../../src/core/render/pull-request/render-pr-comment.js';
 
 const template = readFileSync(new URL('../../../templates/pr-comment.md.hbs', import.meta.url), 'utf8');
 

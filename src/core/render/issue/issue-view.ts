@@ -1,0 +1,85 @@
+import type { Config } from '../../../config/schema.js';
+import type { SpecDocument, Task } from '../../model.js';
+
+/** Everything a rendered issue depends on besides the task; the same for every task of one sync. */
+export interface IssueRenderContext {
+  /** Repository-relative spec directory (`specs/002-billing`). */
+  specDir: string;
+  /** Repository-relative path of the tasks.md (`specs/002-billing/tasks.md`). */
+  tasksPath: string;
+  /** The tracking branch the links point at. */
+  branch: string;
+  /** The repository's web address (`https://github.com/o/r`; GitHub Enterprise Server differs). */
+  htmlBase: string;
+  doc: SpecDocument;
+  config: Config['issues'];
+  /** Template sources (Handlebars); core never reads files. */
+  templates: { body: string };
+  /** Issue numbers of tasks that have an issue already, by task ID. */
+  issueNumbers: ReadonlyMap<string, number>;
+}
+
+/** The fields a title or body template sees (documented in docs/sync.md). */
+export interface IssueView {
+  id: string;
+  title: string;
+  spec: string;
+  specDir: string;
+  tasksPath: string;
+  line: number;
+  taskUrl: string;
+  phase: string | null;
+  phaseNumber: string | null;
+  section: string | null;
+  story: string | null;
+  parallel: boolean;
+  optional: boolean;
+  parent: string | null;
+  /** The parent task as `#N` or a link to its line, like a dependency. */
+  parentLink: string | null;
+  files: Array<{ path: string; url: string }>;
+  dependencies: Array<{ id: string; link: string }>;
+  requirements: string[];
+  details: string[];
+}
+
+export function buildIssueView(task: Task, ctx: IssueRenderContext, spec: string): IssueView {
+  const phase = ctx.doc.phases.find((candidate) => candidate.id === task.phase) ?? null;
+  return {
+    id: task.id,
+    title: task.title,
+    spec,
+    specDir: ctx.specDir,
+    tasksPath: ctx.tasksPath,
+    line: task.line,
+    taskUrl: blobUrl(ctx, ctx.tasksPath, task.line),
+    phase: phase?.name ?? task.phase,
+    phaseNumber: phase?.number ?? null,
+    section: task.section,
+    story: task.story,
+    parallel: task.parallel,
+    optional: task.optional,
+    parent: task.parent,
+    parentLink: task.parent === null ? null : taskLink(task.parent, ctx),
+    files: task.files.map((path) => ({ path, url: blobUrl(ctx, path) })),
+    dependencies: task.dependsOn.map((id) => ({ id, link: taskLink(id, ctx) })),
+    requirements: task.requirements,
+    details: task.details,
+  };
+}
+
+/** `#123` when the task has an issue (GitHub links it), else a link to its line in tasks.md, else its ID. */
+function taskLink(id: string, ctx: IssueRenderContext): string {
+  const number = ctx.issueNumbers.get(id);
+  if (number !== undefined) return `#${number}`;
+  const task = ctx.doc.tasks.find((candidate) => candidate.id === id);
+  return task ? `[${id}](${blobUrl(ctx, ctx.tasksPath, task.line)})` : id;
+}
+
+/** `https://github.com/o/r/blob/<branch>/<path>#L<line>`, each path segment encoded (branches may hold `#`). */
+function blobUrl(ctx: Pick<IssueRenderContext, 'htmlBase' | 'branch'>, path: string, line?: number) {
+  const clean = path.replace(/^(?:\.\/|\/)+/, '');
+  const segments = [...ctx.branch.split('/'), ...clean.split('/')].map(encodeURIComponent).join('/');
+  const anchor = line === undefined ? '' : `#L${line}`;
+  return `${ctx.htmlBase.replace(/\/+$/, '')}/blob/${segments}${anchor}`;
+}
