@@ -96,6 +96,19 @@ describe('the action (action.yml) run as the runner runs it', () => {
     expect(t001?.state).toBe('closed');
   });
 
+  it('on an opened pull request, keeps one comment listing the tasks it will close', async () => {
+    const payload = await pushEvent({ ...SPEC_FILES, 'specs/001-a/tasks.md': TASKS });
+    expect(await runAction(runnerEnv('push', payload, {}), io)).toBe(0);
+    await sim.push({ repo: REPO, branch: 'feature', files: { 'src/lint.ts': 'export {};\n' } });
+    const pull = sim.createPullRequest(REPO, { title: 'Linting', head: 'feature', body: 'Implements T002' });
+    const opened = pullRequestPayload(sim.state, sim.repo(REPO).state, pull, 'opened');
+    delete opened.installation;
+    expect(await runAction(runnerEnv('pull_request', opened, {}), io)).toBe(0);
+    const comments = sim.repo(REPO).issue(pull.number)?.comments ?? [];
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toContain('T002');
+  });
+
   it('check: prints workflow-command annotations from the checked-out files and fails on a broken gate', async () => {
     const workspace = join(dir, 'workspace');
     for (const [path, text] of Object.entries({
