@@ -64,6 +64,8 @@ function privateKeyProblems(env: Env, cwd: string, required: boolean): string[] 
   try {
     key = getPrivateKey({ env, cwd });
   } catch {
+    if (env.PRIVATE_KEY === undefined && env.PRIVATE_KEY_PATH === undefined)
+      return ['PRIVATE_KEY_PATH is missing and the working directory holds several .pem files: name one'];
     if (name === 'PRIVATE_KEY_PATH')
       return [`PRIVATE_KEY_PATH names no readable file ("${env.PRIVATE_KEY_PATH}")`];
     return ['PRIVATE_KEY is not a PEM private key: paste the whole .pem file, or set PRIVATE_KEY_PATH to it'];

@@ -69,6 +69,16 @@ describe('findEnvProblems in production', () => {
   });
 });
 
+describe('findEnvProblems in development', () => {
+  it('asks which key to use when the working directory holds several', () => {
+    expect(findEnvProblems({}, dir({ 'a.pem': PEM, 'b.pem': PEM }))).toEqual([
+      expect.stringMatching(
+        /^PRIVATE_KEY_PATH is missing and the working directory holds several \.pem files/,
+      ),
+    ]);
+  });
+});
+
 describe('loadRuntimeEnv', () => {
   it('starts in development without credentials (setup mode)', () => {
     expect(loadRuntimeEnv({}, dir({ '.env': 'PORT=3001\n' }))).toEqual({ PORT: '3001' });
