@@ -3,6 +3,7 @@ import { run } from 'probot';
 import { specSyncOctokit } from './github/probot-octokit.js';
 import app from './index.js';
 import { EnvError, loadRuntimeEnv } from './runtime/env.js';
+import { withWebhookGuard } from './web/webhook-guard.js';
 
 /**
  * `npm start`: Probot's own runner with its standard environment (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET,
@@ -19,7 +20,9 @@ try {
   process.exit(1);
 }
 Object.assign(process.env, env);
-const started = run(app, { env, Octokit: specSyncOctokit() });
+// Probot's own default secret is `development`; the guard checks signatures with the same secret first.
+const guard = { secret: env.WEBHOOK_SECRET ?? 'development', path: env.WEBHOOK_PATH };
+const started = run(withWebhookGuard(app, guard), { env, Octokit: specSyncOctokit() });
 // Probot's run() first copies .env over process.env, synchronously; the shell's values win again.
 Object.assign(process.env, env);
 await started;

@@ -25,6 +25,12 @@ function cell(text: string, width: number): string {
   return short.padEnd(width);
 }
 
+/** `8 tasks, 1 optional`: optional tasks are listed but, as in `check`, not counted towards progress. */
+function countTasks(document: SpecDocument): string {
+  const optional = document.tasks.filter((task) => task.optional).length;
+  return `${document.tasks.length} tasks${optional > 0 ? `, ${optional} optional` : ''}`;
+}
+
 export function renderTable(document: SpecDocument): string {
   const idWidth = Math.max(2, ...document.tasks.map((task) => task.id.length));
   const phaseWidth = Math.max(5, ...document.tasks.map((task) => (task.phase ?? '-').length));
@@ -46,7 +52,7 @@ export function renderTable(document: SpecDocument): string {
   ];
   const findings = document.findings.map((f) => `  line ${f.line}: ${f.severity} ${f.code}: ${f.message}`);
   return [
-    `${document.path} (${document.dialect}, ${document.tasks.length} tasks, ${document.phases.length} phases)`,
+    `${document.path} (${document.dialect}, ${countTasks(document)}, ${document.phases.length} phases)`,
     header.join('  '),
     ...rows,
     ...(findings.length > 0 ? ['Findings:', ...findings] : []),

@@ -50,6 +50,21 @@ export interface Task {
   parent: string | null;
   /** Free-text detail lines under the task (Kiro detail bullets), without markers. */
   details: string[];
+  /** Checkbox items without an ID nested under the task, each with its own status (docs/formats.md, "Sub-items"). */
+  checklist: ChecklistItem[];
+  /** GitHub logins from `@login` in the task line or an `Owner:` / `Assignee:` field under it, without `@`. */
+  assignees: string[];
+}
+
+/** A checkbox item without an ID under a task: part of that task, not a task of its own. */
+export interface ChecklistItem {
+  /** The item's text without bullet and box, lines joined. */
+  text: string;
+  status: TaskStatus;
+  /** The box content exactly as written. */
+  marker: string;
+  /** 1-based line of the item's box. */
+  line: number;
 }
 
 export interface Phase {

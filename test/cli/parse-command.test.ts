@@ -32,6 +32,12 @@ describe('runParse', () => {
     expect(lines[2]).toMatch(/^T001\s+done\s+5\s+phase-1\s+Create the project skeleton$/);
   });
 
+  it('says how many tasks are optional, as check leaves them out of progress', async () => {
+    const io = fakeIo({ 'k.md': '- [x] 1. Build\n- [ ]* 1.1 Property tests\n- [ ] 1.2 Wire\n' });
+    expect(await runParse(['k.md'], { json: false }, io)).toBe(0);
+    expect(io.stdout.join('\n').split('\n')[0]).toBe('k.md (kiro, 3 tasks, 1 optional, 0 phases)');
+  });
+
   it('truncates long titles in the table', async () => {
     const io = fakeIo({ 'a.md': `- [ ] T001 ${'word '.repeat(40)}\n` });
     await runParse(['a.md'], { json: false }, io);

@@ -17,6 +17,8 @@ export function taskWith(fields: Partial<Task> & Pick<Task, 'id' | 'line'>): Tas
     optional: false,
     parent: null,
     details: [],
+    checklist: [],
+    assignees: [],
     ...fields,
   };
 }

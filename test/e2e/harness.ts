@@ -1,8 +1,9 @@
 import { createServer } from 'node:net';
-import { run } from 'probot';
+import { type Logger, run } from 'probot';
 import { createSpecSyncApp } from '../../src/app.js';
 import { specSyncOctokit } from '../../src/github/probot-octokit.js';
 import type { JobQueue } from '../../src/queue/jobs.js';
+import { withWebhookGuard } from '../../src/web/webhook-guard.js';
 import { type GitHubSim, type SimOptions, startGitHubSim } from '../github-sim/index.js';
 import { type DeliveryTarget, deliver, pushPayload } from '../github-sim/webhooks.js';
 
@@ -32,6 +33,8 @@ export interface HarnessOptions {
   sim?: SimOptions;
   /** Pacer clock scale; 0.001 turns GitHub's one-second spacing into a millisecond. */
   timeScale?: number;
+  /** The app's logger (Probot's own, silent unless SPEC_SYNC_TEST_LOG is set, by default). */
+  log?: Logger;
 }
 
 export const WEBHOOK_SECRET = 'e2e-secret';
@@ -65,7 +68,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const port = await freePort();
   // Probot's runner adds SIGINT/SIGTERM handlers per server; remove ours on close so many harnesses can run.
   const signalsBefore = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
-  const server = await run(app, {
+  const server = await run(withWebhookGuard(app, { secret: WEBHOOK_SECRET }), {
+    log: options.log,
     env: {
       APP_ID: String(sim.appId),
       PRIVATE_KEY: sim.privateKey,

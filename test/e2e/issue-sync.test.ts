@@ -239,7 +239,7 @@ describe('issue sync on push', () => {
         faults: {
           rules: [],
           seed: 1,
-          secondaryLimit: { perMinute: 10, windowMs: 60, retryAfterSeconds: 60 },
+          secondaryLimit: { perMinute: 5, windowMs: 200, retryAfterSeconds: 60 },
         },
       },
     });

@@ -10,11 +10,13 @@ import { createPull, mergePull, type PullInput } from './pull-store.js';
 import { commitToBranch } from './repo-actions.js';
 import { RepoView } from './repo-view.js';
 import { appRoutes } from './routes-app.js';
+import { assigneeRoutes } from './routes-assignees.js';
 import { checkRoutes } from './routes-checks.js';
 import { contentRoutes } from './routes-contents.js';
 import { gitRoutes } from './routes-git.js';
 import { issueRoutes } from './routes-issues.js';
 import { labelRoutes } from './routes-labels.js';
+import { milestoneRoutes } from './routes-milestones.js';
 import { pullRoutes } from './routes-pulls.js';
 import { relationRoutes } from './routes-relations.js';
 import { handleRequest } from './server.js';
@@ -58,6 +60,8 @@ const ROUTES = {
   ...issueRoutes,
   ...labelRoutes,
   ...relationRoutes,
+  ...milestoneRoutes,
+  ...assigneeRoutes,
   ...pullRoutes,
   ...checkRoutes,
 };

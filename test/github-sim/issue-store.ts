@@ -73,13 +73,25 @@ export function updateIssue(sim: SimState, repo: RepoState, issue: StoredIssue, 
   if (body.title !== undefined && body.title !== null) issue.title = String(body.title);
   if (body.body !== undefined) issue.body = typeof body.body === 'string' ? body.body : null;
   if (body.labels !== undefined) setLabels(repo, issue, labelNames(body.labels));
-  if (Array.isArray(body.assignees)) issue.assignees = body.assignees.filter((a) => typeof a === 'string');
+  if (Array.isArray(body.assignees)) issue.assignees = assigneeLogins(repo, body.assignees);
   if (body.milestone !== undefined) issue.milestone = milestoneNumber(repo, body.milestone);
   applyState(sim, issue, body.state, body.state_reason);
   issue.updatedAt = sim.isoNow();
 }
 
-function milestoneNumber(repo: RepoState, value: unknown): number | null {
+/** An issue write naming someone who cannot be assigned is refused as a whole, as GitHub does. */
+export function assigneeLogins(repo: RepoState, value: unknown[]): string[] {
+  const logins = value.filter((login): login is string => typeof login === 'string');
+  const refused = logins.find((login) => !repo.canAssign(login));
+  if (refused !== undefined) {
+    throw new SimError(422, 'Validation Failed', [
+      { resource: 'Issue', field: 'assignees', code: 'invalid', message: `${refused} cannot be assigned` },
+    ]);
+  }
+  return [...new Set(logins)];
+}
+
+export function milestoneNumber(repo: RepoState, value: unknown): number | null {
   if (value === null) return null;
   const number = Number(value);
   if (!repo.milestones.some((milestone) => milestone.number === number)) {

@@ -1,4 +1,11 @@
-import { createIssue, labelNames, setLabels, updateIssue } from './issue-store.js';
+import {
+  assigneeLogins,
+  createIssue,
+  labelNames,
+  milestoneNumber,
+  setLabels,
+  updateIssue,
+} from './issue-store.js';
 import { issueObject, labelObject } from './objects-issues.js';
 import {
   intParam,
@@ -72,7 +79,8 @@ function postIssue(request: SimRequest) {
       title: String(body.title),
       body: typeof body.body === 'string' ? body.body : null,
       labels: labelNames(body.labels),
-      assignees: Array.isArray(body.assignees) ? body.assignees.map(String) : [],
+      assignees: Array.isArray(body.assignees) ? assigneeLogins(repo, body.assignees) : [],
+      milestone: body.milestone === undefined ? null : milestoneNumber(repo, body.milestone),
     },
     request.actor.login,
   );

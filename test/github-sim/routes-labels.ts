@@ -1,4 +1,4 @@
-import { commentObject, labelObject, milestoneObject } from './objects-issues.js';
+import { commentObject, labelObject } from './objects-issues.js';
 import {
   listResponse,
   notFound,
@@ -51,26 +51,6 @@ function updateLabel(request: SimRequest) {
   return ok(labelObject(request.sim.urls, repo, label));
 }
 
-function createMilestone(request: SimRequest) {
-  const repo = repoOf(request);
-  const milestone = {
-    id: request.sim.nextId(),
-    number: repo.milestones.length + 1,
-    title: stringField(request.body, 'title') ?? '',
-    description: stringField(request.body, 'description') ?? null,
-    state: stringField(request.body, 'state') === 'closed' ? ('closed' as const) : ('open' as const),
-    dueOn: stringField(request.body, 'due_on') ?? null,
-    createdAt: request.sim.isoNow(),
-  };
-  if (repo.milestones.some((m) => m.title === milestone.title)) {
-    throw new SimError(422, 'Validation Failed', [
-      { resource: 'Milestone', code: 'already_exists', field: 'title' },
-    ]);
-  }
-  repo.milestones.push(milestone);
-  return ok(milestoneObject(request.sim.urls, repo, milestone), 201);
-}
-
 function createComment(request: SimRequest) {
   const repo = repoOf(request);
   const issue = findIssue(request, repo);
@@ -109,13 +89,6 @@ export const labelRoutes: RouteTable = {
   'GET /repos/{owner}/{repo}/labels/{name}': (request) =>
     ok(labelObject(request.sim.urls, repoOf(request), findLabel(request))),
   'PATCH /repos/{owner}/{repo}/labels/{name}': updateLabel,
-  'GET /repos/{owner}/{repo}/milestones': (request) => {
-    const repo = repoOf(request);
-    const state = request.query.get('state') ?? 'open';
-    const milestones = repo.milestones.filter((m) => state === 'all' || m.state === state);
-    return listResponse(request, milestones, (m) => milestoneObject(request.sim.urls, repo, m));
-  },
-  'POST /repos/{owner}/{repo}/milestones': createMilestone,
   'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': (request) => {
     const repo = repoOf(request);
     const issue = findIssue(request, repo);

@@ -134,6 +134,8 @@ export interface RepoOptions {
   installationId?: number;
   protectedBranches?: string[];
   private?: boolean;
+  /** Logins that may be assigned to issues; the owner and `octocat` when not given. */
+  assignable?: string[];
 }
 
 /** One repository: git objects, issues and pulls, labels, milestones and check runs. */
@@ -153,7 +155,11 @@ export class RepoState {
   readonly labels: StoredLabel[] = [];
   readonly milestones: StoredMilestone[] = [];
   readonly checkRuns: StoredCheckRun[] = [];
+  /** Logins that may be assigned (GitHub: collaborators with access), lower-cased. */
+  readonly assignable: Set<string>;
   nextNumber = 1;
+  /** Highest milestone number deleted so far: GitHub does not hand a number out twice. */
+  deletedMilestones = 0;
   readonly #sim: SimState;
 
   constructor(sim: SimState, fullName: string, options: RepoOptions) {
@@ -166,6 +172,9 @@ export class RepoState {
     this.installationId = options.installationId ?? sim.nextId();
     this.private = options.private ?? false;
     this.protectedBranches = new Set(options.protectedBranches ?? []);
+    this.assignable = new Set(
+      (options.assignable ?? [owner, HUMAN.login]).map((login) => login.toLowerCase()),
+    );
     this.createdAt = sim.isoNow();
     const root = this.commit([], new Map(), options.files ?? {}, 'Initial commit', 'octocat');
     this.branches.set(this.defaultBranch, root.sha);
@@ -237,6 +246,10 @@ export class RepoState {
 
   issueById(id: number): StoredIssue | undefined {
     return this.issues.find((issue) => issue.id === id);
+  }
+
+  canAssign(login: string): boolean {
+    return this.assignable.has(login.toLowerCase());
   }
 
   label(name: string): StoredLabel | undefined {

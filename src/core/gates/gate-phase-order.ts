@@ -1,18 +1,47 @@
 import type { SpecDocument, Task } from '../model.js';
-import { isDone, isOpen, listIds, phaseLabel, tasksByPhase } from './task-state.js';
+import {
+  hasOpenWork,
+  isDone,
+  isOpen,
+  listIds,
+  openChecklistItems,
+  phaseLabel,
+  tasksByPhase,
+} from './task-state.js';
 import type { Violation } from './types.js';
 
 /**
  * A done task in a phase whose blocking phases still have open tasks; and a parent task marked done
- * while one of its sub-tasks is open (Kiro's numbered tasks: `1.` is the group of `1.1`, `1.2`).
+ * while one of its sub-tasks is open (Kiro's numbered tasks: `1.` is the group of `1.1`, `1.2`), or while
+ * one of its checklist items (ID-less boxes under it) is.
  */
 export function gatePhaseOrder(doc: SpecDocument): Violation[] {
-  return [...phaseViolations(doc), ...parentViolations(doc)];
+  return [...phaseViolations(doc), ...parentViolations(doc), ...checklistViolations(doc)];
+}
+
+function checklistViolations(doc: SpecDocument): Violation[] {
+  return doc.tasks.filter(isDone).flatMap((task) => {
+    const open = openChecklistItems(task);
+    if (open.length === 0) return [];
+    const items = listIds(
+      open.map((item) => `"${item.text.slice(0, 60)}" (line ${item.line})`),
+      3,
+    );
+    return [
+      {
+        gate: 'phaseOrder' as const,
+        path: doc.path,
+        line: task.line,
+        taskId: task.id,
+        message: `${task.id} is marked done while its checklist ${open.length === 1 ? 'item' : 'items'} ${items} ${open.length === 1 ? 'is' : 'are'} open.`,
+      },
+    ];
+  });
 }
 
 function phaseViolations(doc: SpecDocument): Violation[] {
   const byPhase = tasksByPhase(doc);
-  const openIn = (phaseId: string) => (byPhase.get(phaseId) ?? []).filter(isOpen).map((task) => task.id);
+  const openIn = (phaseId: string) => (byPhase.get(phaseId) ?? []).filter(hasOpenWork).map((task) => task.id);
   const violations: Violation[] = [];
   for (const phase of doc.phases) {
     const blockers = phase.blockedBy.filter((id) => id !== phase.id && openIn(id).length > 0);

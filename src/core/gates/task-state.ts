@@ -1,8 +1,21 @@
-import type { SpecDocument, Task } from '../model.js';
+import type { ChecklistItem, SpecDocument, Task } from '../model.js';
 
 /** A task that still needs doing: not done, not skipped, and not optional (Kiro `[ ]*`). */
 export function isOpen(task: Task): boolean {
   return !task.optional && task.status !== 'done' && task.status !== 'skipped';
+}
+
+/** Checklist items under a task (ID-less boxes) that are neither done nor skipped. */
+export function openChecklistItems(task: Task): ChecklistItem[] {
+  return task.checklist.filter((item) => item.status !== 'done' && item.status !== 'skipped');
+}
+
+/**
+ * Work that blocks what depends on this task: the task itself is open, or one of its checklist items
+ * is (a ticked task whose sub-items are not is not finished yet). Optional tasks block nothing.
+ */
+export function hasOpenWork(task: Task): boolean {
+  return isOpen(task) || (!task.optional && openChecklistItems(task).length > 0);
 }
 
 export function isDone(task: Task): boolean {

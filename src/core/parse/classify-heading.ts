@@ -15,7 +15,7 @@ const PHASE_WORD =
 const NUMBERED = /^(\d{1,3}(?:\.\d{1,3})*)\.\s+(\S.*)$/u;
 const DEPENDENCIES = /dependenc|execution order/iu;
 const STOP =
-  /^(?:notes?|parallel (?:example|opportunities|execution)|implementation strategy|mvp first|incremental delivery|parallel team|rollout|strategy|summary|task summary|format\b|path conventions|references?|progress|status|execution flow|task generation rules)/iu;
+  /^(?:notes?|parallel (?:example|opportunities|execution)|implementation strategy|mvp first|incremental delivery|parallel team|rollout|strategy|summary|task summary|format\b|path conventions|references?|progress|status|execution flow|task generation rules|legend\b|key\s*$|status (?:legend|key))/iu;
 const EXAMPLE = /\bexamples?\b|reference only|format reference/iu;
 const CHECKLIST =
   /acceptance criteria|definition of done|checklist|verification|validation|quality gates?|criteria|completion/iu;

@@ -39,6 +39,8 @@ export function noteHeadingTask(node: Heading, text: string, state: WalkState): 
     optional: false,
     parent: null,
     details: [],
+    checklist: [],
+    assignees: [],
   });
 }
 
@@ -90,16 +92,20 @@ export function finishHeadingTasks(state: WalkState): Task[] {
   return state.headingTasks;
 }
 
-/** Says that tasks came from headings, since they cannot be ticked when pull requests merge. */
-export function headingTasksNotice(tasks: readonly Task[]): Finding[] {
+/** Says that tasks came from headings or table rows, since they cannot be ticked when pull requests merge. */
+export function boxlessTasksNotice(
+  tasks: readonly Task[],
+  code: 'heading-tasks' | 'table-tasks',
+  where: string,
+): Finding[] {
   const first = tasks[0];
   if (!first) return [];
   return [
     {
-      code: 'heading-tasks',
+      code,
       severity: 'notice',
       line: first.line,
-      message: `${tasks.length} tasks were read from headings (${first.id} on line ${first.line}, …). They have no checkbox, so spec-sync reports their status but cannot tick them when pull requests merge; write them as - [ ] ${first.id} … lines for that.`,
+      message: `${tasks.length} tasks were read from ${where} (${first.id} on line ${first.line}, …). They have no checkbox, so spec-sync reports their status but cannot tick them when pull requests merge; write them as - [ ] ${first.id} … lines for that.`,
     },
   ];
 }

@@ -1,7 +1,9 @@
 import type { List, ListItem, Paragraph, RootContent } from 'mdast';
 import type { Finding, Task } from '../model.js';
+import { isStatusLegend } from './detect-legend.js';
 import { findTemplateLeftovers } from './find-template-leftovers.js';
 import { lineOf, sourceOf } from './markdown-tree.js';
+import { readAssignees, withoutMentions } from './read-assignees.js';
 import { readDependsOn, readFiles, readRequirements } from './read-task-fields.js';
 import { joinLines, readTaskLine, type TaskLine } from './read-task-line.js';
 import { currentPhase, currentSection, insideHeading, type WalkState } from './walk-state.js';
@@ -56,13 +58,17 @@ function markerFinding(line: TaskLine, lineNumber: number): Finding | null {
   };
 }
 
-function buildTask(line: TaskLine, item: ListItem, state: WalkState): Task {
-  const labels = line.labels;
-  const title = line.rest
+function cleanText(text: string): string {
+  return text
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/^\s*\|\s*/, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+function buildTask(line: TaskLine, item: ListItem, state: WalkState): Task {
+  const labels = line.labels;
+  const title = withoutMentions(cleanText(line.rest));
   return {
     id: line.id ?? '',
     idSource: line.id ? 'explicit' : 'derived',
@@ -80,6 +86,8 @@ function buildTask(line: TaskLine, item: ListItem, state: WalkState): Task {
     optional: line.optional,
     parent: null,
     details: [],
+    checklist: [],
+    assignees: [],
   };
 }
 
@@ -90,6 +98,7 @@ function fillFields(task: Task, line: TaskLine): void {
   task.files = readFiles(all);
   task.dependsOn = readDependsOn(`${labelText.replace(/\[deps:/giu, '[depends on ')} ${all}`);
   task.requirements = readRequirements(`${labelText}\n${all}`);
+  task.assignees = readAssignees(line.rest, task.details);
 }
 
 function visitChildren(item: ListItem, context: ItemContext, state: WalkState): void {
@@ -109,6 +118,13 @@ function collectItem(item: ListItem, list: List, context: ItemContext, state: Wa
   const head = headOf(state.text, item);
   state.findings.push(...findTemplateLeftovers(head, lineOf(item)));
   const line = readTaskLine(head);
+  if (line && line.id === null && context.parent && !insideHeading(state, 'example')) {
+    // An ID-less box under a task keeps its own status as an item of that task's checklist.
+    const text = cleanText(line.rest);
+    context.parent.checklist.push({ text, status: line.status, marker: line.marker, line: lineOf(item) });
+    visitChildren(item, context, state);
+    return;
+  }
   if (!line || !isTask(line, list, context, state)) {
     if (context.parent) context.parent.details.push(withoutBullet(head));
     else if (insideHeading(state, 'dependencies')) state.statements.push({ text: head, line: lineOf(item) });
@@ -125,5 +141,6 @@ function collectItem(item: ListItem, list: List, context: ItemContext, state: Wa
 }
 
 export function collectList(list: List, context: ItemContext, state: WalkState): void {
+  if (isStatusLegend(list, state.text)) return;
   for (const item of list.children) collectItem(item, list, context, state);
 }

@@ -1,5 +1,5 @@
 import type { Dialect, Finding, Phase, SpecDocument, Task } from '../model.js';
-import { finishHeadingTasks, headingTasksNotice } from './collect-heading-tasks.js';
+import { boxlessTasksNotice, finishHeadingTasks } from './collect-heading-tasks.js';
 import { resolvePhaseBlocking } from './resolve-phase-blocking.js';
 import { slugOf } from './walk-document.js';
 import type { WalkState } from './walk-state.js';
@@ -102,8 +102,12 @@ export function finishDocument(
   frontmatter: Record<string, unknown>,
 ): SpecDocument {
   const findings = [...state.findings];
+  const boxed = state.tasks.some((task) => task.idSource === 'explicit');
   const headingTasks = finishHeadingTasks(state);
-  state.tasks = [...state.tasks, ...headingTasks].sort((a, b) => a.line - b.line);
+  // A task described under its own heading says more than its row in an overview table.
+  const headingIds = new Set(headingTasks.map((task) => task.id));
+  const tableTasks = boxed ? [] : state.tableTasks.filter((task) => !headingIds.has(task.id));
+  state.tasks = [...state.tasks, ...tableTasks, ...headingTasks].sort((a, b) => a.line - b.line);
   const used = new Set([...state.tasks.map((task) => task.phase), ...state.checkpoints.map((c) => c.phase)]);
   const phases = resolvePhaseBlocking(
     state.phases.filter((phase) => used.has(phase.id)),
@@ -112,7 +116,11 @@ export function finishDocument(
   assignDerivedIds(state.tasks, findings);
   assignParents(state);
   findings.push(...findDuplicates(state.tasks), ...findUnknownStories(state.tasks, phases));
-  findings.push(...noCheckboxTasks(state), ...headingTasksNotice(headingTasks));
+  findings.push(
+    ...noCheckboxTasks(state),
+    ...boxlessTasksNotice(headingTasks, 'heading-tasks', 'headings'),
+    ...boxlessTasksNotice(tableTasks, 'table-tasks', 'table rows'),
+  );
   findings.sort((a, b) => a.line - b.line);
   const dialect = detectDialect(path, state.tasks);
   return {

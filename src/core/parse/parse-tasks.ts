@@ -1,5 +1,6 @@
 import type { SpecDocument } from '../model.js';
 import { finishDocument } from './finish-document.js';
+import { checkInputLimits } from './input-limits.js';
 import { parseMarkdown } from './markdown-tree.js';
 import { prepareText } from './prepare-text.js';
 import { walkDocument } from './walk-document.js';
@@ -10,7 +11,8 @@ export interface ParseOptions {
   path: string;
 }
 
-function emptyDocument(path: string): SpecDocument {
+/** A document with no tasks, for input that was not read. */
+export function emptyDocument(path: string): SpecDocument {
   return {
     path,
     dialect: 'other',
@@ -24,6 +26,8 @@ function emptyDocument(path: string): SpecDocument {
 }
 
 function readDocument(text: string, options: ParseOptions): SpecDocument {
+  const overLimit = checkInputLimits(text, options.path);
+  if (overLimit) return { ...emptyDocument(options.path), findings: [overLimit.finding] };
   const prepared = prepareText(text);
   if (!prepared.readable) return { ...emptyDocument(options.path), findings: prepared.findings };
   const state = newWalkState(prepared.text);

@@ -9,6 +9,15 @@ const DEPENDS = new RegExp(
   String.raw`(?:depends?\s+on|dependenc(?:y|ies)|after|requires?|blocked\s+by|gated\s+behind|deps)[*_]*\s*:?[*_]*\s*(${REF_LIST})`,
   'giu',
 );
+/**
+ * Kiro numbers (`(depends on 1.2)`, `_Depends on: 1.2, 2.1_`): only after words that say "dependency",
+ * since `after 2.5 seconds` or `requires Node 20.18` are not task references.
+ */
+const KIRO_REF = String.raw`\d{1,3}(?:\.\d{1,3})+`;
+const KIRO_DEPENDS = new RegExp(
+  String.raw`(?:depends?\s+on|dependenc(?:y|ies)|blocked\s+by|deps)[*_]*\s*:?[*_]*\s*((?:Task\s*)?${KIRO_REF}(?:\s*(?:,|、|，|;|and|&)\s*(?:Task\s*)?${KIRO_REF})*)(?![\d.]*\d)`,
+  'giu',
+);
 const RANGE = /^(T-?)(\d{3,})\s*(?:[-–—]|\.\.)\s*T-?(\d{3,})$/u;
 
 function normaliseRef(ref: string): string {
@@ -34,11 +43,14 @@ function readRefList(list: string): string[] {
   });
 }
 
-/** `(depends on T012, T013)`, `after T003`, `requires T004`, `blocked by T005`, `[deps:T001,T002]`, ranges. */
+/** `(depends on T012, T013)`, Kiro `(depends on 1.2)`, `after T003`, `requires T004`, `blocked by T005`, `[deps:T001,T002]`, ranges. */
 export function readDependsOn(text: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(DEPENDS)) {
     found.push(...readRefList(match[1]!.replace(/Task\s+(?=\d)/giu, 'Task')).map(normaliseRef));
+  }
+  for (const match of text.matchAll(KIRO_DEPENDS)) {
+    found.push(...(match[1]!.match(new RegExp(KIRO_REF, 'gu')) ?? []));
   }
   return [...new Set(found)];
 }

@@ -5,6 +5,7 @@ import { noteHeadingTask } from './collect-heading-tasks.js';
 import { collectList, isChecklistLabel } from './collect-list-items.js';
 import { findTemplateLeftovers } from './find-template-leftovers.js';
 import { lineOf, sourceOf } from './markdown-tree.js';
+import { readTableTasks } from './read-table-tasks.js';
 import { joinLines } from './read-task-line.js';
 import { currentPhase, insideHeading, type WalkState } from './walk-state.js';
 
@@ -117,7 +118,10 @@ function visitBlock(node: RootContent, previous: RootContent | undefined, state:
   else if (node.type === 'list') {
     collectList(node, { parent: null, checklist: isChecklistLabel(state.text, previous) }, state);
   } else if (node.type === 'blockquote') visitBlocks(node.children, state);
-  else if (node.type === 'table') state.taskHeadings += countTaskRows(node, state.text);
+  else if (node.type === 'table') {
+    state.taskHeadings += countTaskRows(node, state.text);
+    state.tableTasks.push(...readTableTasks(node, state));
+  }
 }
 
 export function visitBlocks(nodes: RootContent[], state: WalkState): void {

@@ -32,6 +32,8 @@ export interface WalkState {
   headingLines: number[];
   /** Tasks written as headings; kept only when no checkbox task has an ID (finish-document). */
   headingTasks: Task[];
+  /** Tasks written as table rows; kept only when no checkbox task has an ID (finish-document). */
+  tableTasks: Task[];
 }
 
 export function newWalkState(text: string): WalkState {
@@ -48,6 +50,7 @@ export function newWalkState(text: string): WalkState {
     taskHeadings: 0,
     headingLines: [],
     headingTasks: [],
+    tableTasks: [],
   };
 }
 

@@ -1,4 +1,5 @@
 import { maskLine, maskMarkdown } from './mask-text.js';
+import { createReferenceBudget, type IgnoredReferences, type ReferenceBudget } from './reference-budget.js';
 import { createIntentReader, type IntentReader, isListGap } from './reference-intent.js';
 import { type RefToken, scanBranch, scanTokens } from './scan-tokens.js';
 import type {
@@ -8,7 +9,14 @@ import type {
   TaskReference,
 } from './task-reference.js';
 
+export type { IgnoredReferences } from './reference-budget.js';
 export type { FindReferencesOptions, TaskReference } from './task-reference.js';
+
+/** The references read within the budget, and what was left unread. */
+export interface ReferenceScan {
+  references: TaskReference[];
+  ignored: IgnoredReferences;
+}
 
 export interface PullRequestText {
   title: string;
@@ -29,29 +37,41 @@ interface LineContext {
   fallback: ReferenceIntent;
   reader: IntentReader;
   repository: string | undefined;
+  budget: ReferenceBudget;
+}
+
+/** `scanTaskReferences` without the account of what was ignored. */
+export function findTaskReferences(input: PullRequestText, options: FindReferencesOptions): TaskReference[] {
+  return scanTaskReferences(input, options).references;
 }
 
 /**
  * Every task and issue reference in a pull request (docs/pr-references.md), de-duplicated in order of
  * first appearance (title, body, branch, commits). When one task is both mentioned and closed, close wins.
+ * Past `options.maxIds` IDs (MAX_PULL_REQUEST_IDS) the rest is counted as ignored, not read.
  */
-export function findTaskReferences(input: PullRequestText, options: FindReferencesOptions): TaskReference[] {
+export function scanTaskReferences(input: PullRequestText, options: FindReferencesOptions): ReferenceScan {
   const reader = createIntentReader(options.closingWords);
+  const budget = createReferenceBudget(options.maxIds);
   const context = (source: ReferenceSource, fallback: ReferenceIntent): LineContext => ({
     source,
     fallback,
     reader,
     repository: options.repository,
+    budget,
   });
   const found = [
-    ...readLine(maskLine(input.title), context('title', options.titleIdsClose ? 'close' : 'mention')),
-    ...readLines(maskMarkdown(input.body ?? ''), context('body', 'mention')),
-    ...readBranch(input.headBranch),
+    ...readLine(
+      maskLine(budget.cut(input.title)),
+      context('title', options.titleIdsClose ? 'close' : 'mention'),
+    ),
+    ...readLines(maskMarkdown(budget.cut(input.body ?? '')), context('body', 'mention')),
+    ...readBranch(input.headBranch, budget),
     ...input.commitMessages.flatMap((message) =>
-      readLines(maskMarkdown(message), context('commit', 'mention')),
+      readLines(maskMarkdown(budget.cut(message)), context('commit', 'mention')),
     ),
   ];
-  return deduplicate(found);
+  return { references: deduplicate(found), ignored: budget.ignored() };
 }
 
 function readLines(lines: string[], context: LineContext): TaskReference[] {
@@ -62,7 +82,7 @@ function readLines(lines: string[], context: LineContext): TaskReference[] {
 function readLine(line: string, context: LineContext): TaskReference[] {
   const refs: TaskReference[] = [];
   let previous: ListHead | null = null;
-  for (const token of scanTokens(line, context.repository)) {
+  for (const token of scanTokens(line, context.repository, context.budget)) {
     const head = listHead(line, token, previous, context);
     const base = { raw: token.raw, spec: head.spec, intent: head.intent, source: context.source };
     if (token.issueNumber !== null)
@@ -84,8 +104,8 @@ function listHead(line: string, token: RefToken, previous: ListHead | null, cont
 }
 
 // A branch named after a task is that task's work, like a title naming it.
-function readBranch(branch: string): TaskReference[] {
-  return scanBranch(branch).map(({ raw, id }) => ({
+function readBranch(branch: string, budget: ReferenceBudget): TaskReference[] {
+  return scanBranch(branch, budget).map(({ raw, id }) => ({
     raw,
     spec: null,
     id,

@@ -23,6 +23,8 @@ export interface FindReferencesOptions {
   titleIdsClose: boolean;
   /** `owner/repo` of the pull request; `owner/repo#12` counts only when it names this repository. */
   repository?: string;
+  /** Task IDs read from the whole pull request at most (default MAX_PULL_REQUEST_IDS). */
+  maxIds?: number;
 }
 
 /** A range longer than this is taken as a typo and ignored, so `T001–T9999` cannot tick a whole spec. */

@@ -1,0 +1,13 @@
+import { TextDecoder, TextEncoder } from 'node:util';
+import { TestEnvironment } from 'jest-environment-jsdom';
+
+/**
+ * Jest's jsdom environment with the Node globals jsdom leaves out and the code under test uses
+ * (TextDecoder). Used by tests that run Mermaid's parser, which needs a browser.
+ */
+export default class JsdomEnvironment extends TestEnvironment {
+  constructor(config, context) {
+    super(config, context);
+    Object.assign(this.global, { TextDecoder, TextEncoder });
+  }
+}
