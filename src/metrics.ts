@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
@@ -40,14 +41,30 @@ export class Metrics {
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
   }
 
-  /** A Probot server handler answering `GET /metrics`; other paths are left to the next handler. */
-  handler() {
+  /**
+   * A Probot server handler answering `GET /metrics`; other paths are left to the next handler. With a
+   * token (METRICS_TOKEN), only requests carrying `Authorization: Bearer <token>` get the metrics.
+   */
+  handler(token = process.env.METRICS_TOKEN || undefined) {
     return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
       if (request.method !== 'GET' || request.url?.split('?')[0] !== METRICS_PATH) return false;
+      if (token !== undefined && !bearerMatches(request.headers.authorization, token)) {
+        response.writeHead(401, { 'www-authenticate': 'Bearer realm="metrics"' });
+        response.end();
+        return true;
+      }
       const body = await this.registry.metrics();
       response.writeHead(200, { 'content-type': this.registry.contentType });
       response.end(body);
       return true;
     };
   }
+}
+
+/** Compares digests, so the time taken tells nothing about how much of the token matched. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = /^Bearer (.+)$/i.exec(header ?? '')?.[1];
+  if (given === undefined) return false;
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(token));
 }

@@ -2,7 +2,7 @@ import type { SpecDocument } from '../../core/model.js';
 import { parseTasksCached } from '../../core/parse/parse-cache.js';
 
 /** Parser findings that mean the file was not read at all: a sync must not act on such a model. */
-const UNREADABLE_FINDINGS: ReadonlySet<string> = new Set(['not-text', 'parse-failed', 'too-large']);
+export const UNREADABLE_FINDINGS: ReadonlySet<string> = new Set(['not-text', 'parse-failed', 'too-large']);
 
 /** A tasks.md that could not be read as tasks: the sync stops and writes nothing. */
 export class SpecUnreadableError extends Error {
