@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerCheckCommand } from './check-command.js';
 import { registerParseCommand } from './parse-command.js';
 import { registerSyncCommand } from './sync-command.js';
+import { registerWorkerCommand } from './worker-command.js';
 
 const program = new Command('spec-sync')
   .description("Keep a spec's tasks.md and GitHub in step")
@@ -10,5 +11,6 @@ const program = new Command('spec-sync')
 registerParseCommand(program);
 registerCheckCommand(program);
 registerSyncCommand(program);
+registerWorkerCommand(program);
 
 await program.parseAsync(process.argv);

@@ -16,6 +16,8 @@ export interface InProcessQueueOptions {
   /** Delay before the first retry; doubles each time. */
   retryDelayMs?: number;
   isTransient?: (error: unknown) => boolean;
+  /** Scales GitHub's `retry-after` like the pacer's clock (1 in production). */
+  timeScale?: number;
   log: QueueLogger;
   /** Told of every job that failed for good (metrics). */
   onFailed?: (job: Job) => void;
@@ -125,7 +127,7 @@ export class InProcessQueue implements OperatedQueue {
           return;
         }
         this.options.log.info({ job, attempt, reason: (error as Error).message }, 'Job failed, retrying');
-        const wait = retryDelayMs(attempt, this.options.retryDelayMs ?? 1000, error);
+        const wait = retryDelayMs(attempt, this.options.retryDelayMs ?? 1000, error, this.options.timeScale);
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
     }

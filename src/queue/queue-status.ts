@@ -1,4 +1,5 @@
-import type { Job, JobQueue } from './jobs.js';
+import type { QueueLogger } from './in-process-queue.js';
+import type { Job, JobHandler, JobQueue } from './jobs.js';
 
 /** The queue's numbers, as `/healthz` and `/metrics` show them. */
 export interface QueueCounts {
@@ -29,3 +30,15 @@ export interface OperatedQueue extends JobQueue {
 
 /** How many failed jobs a back end keeps (BullMQ's failed set is trimmed to the same number). */
 export const FAILED_JOBS_KEPT = 1000;
+
+/** What the app gives a back end when it makes its queue. */
+export interface QueueDeps {
+  log: QueueLogger;
+  isTransient: (error: unknown) => boolean;
+  retryDelayMs: number;
+  /** Scales GitHub's `retry-after` like the pacer's clock (1 in production). */
+  timeScale?: number;
+}
+
+/** Makes the app's queue: the runtime picks the back end (in-process, or Redis for web and worker roles). */
+export type QueueFactory = (handle: JobHandler, deps: QueueDeps) => OperatedQueue;

@@ -20,6 +20,8 @@ export interface RedisQueueOptions {
   /** Delay before the first retry; doubles each time, and GitHub's `retry-after` wins when longer. */
   retryDelayMs?: number;
   isTransient?: (error: unknown) => boolean;
+  /** Scales GitHub's `retry-after` like the pacer's clock (1 in production). */
+  timeScale?: number;
   /** A lane lock's lifetime; renewed while its job runs. Also BullMQ's job lock and stalled-check period. */
   lockMs?: number;
   /** How long a job whose lane another process holds waits before it looks again. */
@@ -61,6 +63,7 @@ export class RedisQueue implements OperatedQueue {
     this.#client = new Redis(options.url, { maxRetriesPerRequest: 1, lazyConnect: false });
     this.#client.on('error', () => undefined); // reported through ready() and failing adds
     this.#queue = new Queue(QUEUE_NAME, { connection: this.#client, prefix: this.#prefix });
+    this.#queue.on('error', (error) => options.log.error({ err: error }, 'Job queue error'));
     const lockMs = options.lockMs ?? 30_000;
     this.#locks = new LaneLocks(this.#client, this.#prefix, lockMs, (lane, token) =>
       options.log.error({ lane, token }, 'Lane lock lost while its job ran'),
@@ -156,7 +159,7 @@ export class RedisQueue implements OperatedQueue {
       stalledInterval: lockMs,
       settings: {
         backoffStrategy: (attempt: number, _type?: string, error?: Error) =>
-          retryDelayMs(attempt, this.options.retryDelayMs ?? 1000, error),
+          retryDelayMs(attempt, this.options.retryDelayMs ?? 1000, error, this.options.timeScale),
       },
     });
     worker.on('failed', (bullJob, error) => {

@@ -9,8 +9,11 @@ export function retryAfterMs(error: unknown): number | undefined {
   return undefined;
 }
 
-/** Exponential backoff from `baseMs`, or GitHub's `retry-after` when it is longer. */
-export function retryDelayMs(attempt: number, baseMs: number, error: unknown): number {
+/**
+ * Exponential backoff from `baseMs`, or GitHub's `retry-after` when it is longer; `timeScale` shrinks
+ * GitHub's seconds like the pacer's (1 in production, faster clocks in tests).
+ */
+export function retryDelayMs(attempt: number, baseMs: number, error: unknown, timeScale = 1): number {
   const backoff = baseMs * 2 ** Math.max(0, attempt - 1);
-  return Math.max(backoff, retryAfterMs(error) ?? 0);
+  return Math.max(backoff, (retryAfterMs(error) ?? 0) * timeScale);
 }

@@ -8,6 +8,8 @@ export interface TestRedis {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Starts it again on the same port after `stop` (empty: nothing is persisted). */
+  start(): Promise<void>;
 }
 
 const MISSING =
@@ -52,11 +54,8 @@ async function answersPing(port: number): Promise<boolean> {
   });
 }
 
-/** Starts redis-server without persistence; fails (never skips) when the binary is missing. */
-export async function startRedis(): Promise<TestRedis> {
-  const binary = findRedisServer();
-  const port = await freePort();
-  const child: ChildProcess = spawn(
+async function spawnRedis(binary: string, port: number): Promise<ChildProcess> {
+  const child = spawn(
     binary,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     { stdio: ['ignore', 'ignore', 'pipe'] },
@@ -73,14 +72,27 @@ export async function startRedis(): Promise<TestRedis> {
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  return child;
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Starts redis-server without persistence; fails (never skips) when the binary is missing. */
+export async function startRedis(): Promise<TestRedis> {
+  const binary = findRedisServer();
+  const port = await freePort();
+  let child = await spawnRedis(binary, port);
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+    stop: () => stopChild(child),
+    start: async () => {
+      child = await spawnRedis(binary, port);
     },
   };
 }
