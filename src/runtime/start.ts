@@ -36,6 +36,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   if (role !== 'both' && !settings.REDIS_URL) throw new Error(`The ${role} role needs REDIS_URL`);
   let started: { queue: OperatedQueue; metrics: Metrics } | undefined;
   const appFn = createSpecSyncApp({
+    timeScale: settings.SPEC_SYNC_TIME_SCALE,
     ...options.app,
     createQueue: queueFactory(settings, role),
     onStart: (runtime) => {
