@@ -140,10 +140,12 @@ export class RedisQueue implements OperatedQueue {
   /** Stops taking jobs; running ones finish (or, past the caller's deadline, go back to Redis when their lock expires). */
   async close(): Promise<void> {
     this.#closing = true;
-    await this.#worker?.close();
-    await this.#queue.close();
-    await this.#workerClient?.quit().catch(() => undefined);
-    await this.#client.quit().catch(() => undefined);
+    const lockMs = this.options.lockMs ?? 30_000;
+    if (this.#worker) await closeWithin(this.#worker, lockMs);
+    // after a lost connection BullMQ's close can wait on a reconnection forever; disconnecting ends it
+    await withTimeout(this.#queue.close(), 1000).catch(() => undefined);
+    this.#workerClient?.disconnect();
+    this.#client.disconnect();
   }
 
   #seenKey(deliveryId: string, identity: string): string {
@@ -207,6 +209,18 @@ export class RedisQueue implements OperatedQueue {
 
 function hash(identity: string): string {
   return createHash('sha256').update(identity).digest('hex').slice(0, 32);
+}
+
+/**
+ * Lets running jobs finish, but no longer than a lock's lifetime: past it, the worker lets go and the jobs
+ * go back to waiting when their locks expire (a stuck connection must not keep a process from stopping).
+ */
+async function closeWithin(worker: Worker, ms: number): Promise<void> {
+  const closed = await withTimeout(
+    worker.close().then(() => true),
+    ms,
+  ).catch(() => false);
+  if (!closed) await withTimeout(worker.close(true), 1000).catch(() => undefined);
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

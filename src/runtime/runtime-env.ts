@@ -14,6 +14,12 @@ const runtimeEnvSchema = z.object({
   SPEC_SYNC_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
   /** On SIGTERM, how long running jobs may take to finish before the process exits anyway. */
   SPEC_SYNC_SHUTDOWN_MS: z.coerce.number().int().min(0).default(25_000),
+  /** How often the web role looks for failed webhook deliveries to redeliver (0: only never). */
+  SPEC_SYNC_HEAL_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(10 * 60 * 1000),
   /** Scales the pacer's clock; only tests and benchmarks against the simulator set it below 1. */
   SPEC_SYNC_TIME_SCALE: z.coerce.number().positive().max(1).default(1),
 });

@@ -9,6 +9,7 @@ import { RedisQueue } from '../queue/redis-queue.js';
 import type { Logger } from '../sync/services.js';
 import { healthHandler } from './health.js';
 import { probotEnv, type Role, type RuntimeEnv, readRuntimeEnv } from './runtime-env.js';
+import { scheduleHealing } from './schedule-healing.js';
 import { exitOnSignal } from './shutdown.js';
 
 export interface RuntimeOptions {
@@ -56,6 +57,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     if (options.handleSignals ?? true) exitOnSignal(stop, settings.SPEC_SYNC_SHUTDOWN_MS, probot.log);
   } else {
     const backend = settings.REDIS_URL ? 'redis' : 'in-process';
+    let stopHealing: () => void = () => undefined;
     let log: Logger = {
       debug: () => undefined,
       info: () => undefined,
@@ -66,6 +68,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       await appFn(app, appOptions);
       log = app.log;
       if (!started) return;
+      stopHealing = scheduleHealing(app, settings.SPEC_SYNC_HEAL_INTERVAL_MS, settings.SPEC_SYNC_TIME_SCALE);
       const { queue, metrics } = started;
       metrics.watchQueue(() => queue.counts());
       app.onAny((context) => metrics.deliveries.inc({ event: context.name }));
@@ -73,6 +76,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     };
     const server = await run(operated, { env: probotEnv(env), Octokit });
     stop = async () => {
+      stopHealing();
       await server.stop();
       await stopQueue();
     };

@@ -2,7 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { commitFiles, type GitHubSim, type LogEntry, startGitHubSim } from '../github-sim/index.js';
-import { pushPayload, signPayload } from '../github-sim/webhooks.js';
+import { commitPushPayload, signPayload } from '../github-sim/webhooks.js';
 import { freePort, startRedis, type TestRedis } from '../support/redis.js';
 import { SPEC_DOCS, specKitTasks, taskId } from './spec-fixtures.js';
 
@@ -67,14 +67,7 @@ async function webReady(): Promise<boolean> {
 
 /** Delivers a push like GitHub, with a chosen delivery id (a redelivery reuses one). */
 async function deliverPush(repo: string, sha: string, deliveryId: string): Promise<number> {
-  const state = sim.state.repo(repo)!;
-  const commit = state.commits.get(sha)!;
-  const payload = pushPayload(sim.state, state, {
-    branch: 'main',
-    before: commit.parents[0]!,
-    after: sha,
-    commits: [commit],
-  });
+  const payload = commitPushPayload(sim.state, sim.state.repo(repo)!, sha, 'main');
   const body = JSON.stringify(payload);
   const response = await fetch(`http://127.0.0.1:${webPort}/api/github/webhooks`, {
     method: 'POST',
