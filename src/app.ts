@@ -10,6 +10,7 @@ import { onPush } from './handlers/on-push.js';
 import { Metrics } from './metrics.js';
 import { InProcessQueue } from './queue/in-process-queue.js';
 import type { Job, JobQueue } from './queue/jobs.js';
+import type { OperatedQueue, QueueFactory } from './queue/queue-status.js';
 import { runJob } from './sync/run-job.js';
 import { classifyError } from './sync/shared/error-policy.js';
 import type { Services } from './sync/shared/services.js';
@@ -22,7 +23,9 @@ export interface SpecSyncOptions {
   /** Also export Node's process metrics (memory, event loop); tests that start many apps turn it off. */
   processMetrics?: boolean;
   /** Called with the running queue, so tests can wait for the work a webhook started. */
-  onStart?: (runtime: { queue: JobQueue; metrics: Metrics }) => void;
+  onStart?: (runtime: { queue: OperatedQueue; metrics: Metrics }) => void;
+  /** The queue's back end (src/runtime picks Redis for web and worker roles); in-process by default. */
+  createQueue?: QueueFactory;
 }
 
 /**
@@ -52,11 +55,14 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
       log: app.log,
       queue: undefined as unknown as JobQueue,
     };
-    const queue = new InProcessQueue((job) => measureJob(metrics, job, () => runJob(job, services)), {
+    const handle = (job: Job) => measureJob(metrics, job, () => runJob(job, services));
+    const deps = {
       log: app.log,
       isTransient,
       retryDelayMs: options.retryDelayMs ?? 2000,
-    });
+      timeScale: options.timeScale,
+    };
+    const queue = options.createQueue?.(handle, deps) ?? new InProcessQueue(handle, deps);
     services.queue = queue;
 
     app.on('push', (context) => onPush(context, queue));

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { QueueCounts } from './queue/queue-status.js';
 
 /** Where the app serves its Prometheus metrics (beside Probot's webhook path). */
 export const METRICS_PATH = '/metrics';
@@ -36,6 +37,32 @@ export class Metrics {
     help: 'Times GitHub asked spec-sync to wait (a primary or secondary rate limit)',
     registers: [this.registry],
   });
+
+  readonly deliveries = new Counter({
+    name: 'spec_sync_webhook_deliveries_total',
+    help: 'Webhook deliveries received, by event',
+    labelNames: ['event'] as const,
+    registers: [this.registry],
+  });
+
+  #queueCounts: (() => Promise<QueueCounts>) | undefined;
+
+  readonly queueJobs = new Gauge({
+    name: 'spec_sync_queue_jobs',
+    help: 'Jobs in the queue, by state (waiting, active, delayed, failed); shared by all processes on Redis',
+    labelNames: ['state'] as const,
+    registers: [this.registry],
+    collect: async () => {
+      const counts = await this.#queueCounts?.().catch(() => undefined);
+      if (!counts) return;
+      for (const [state, count] of Object.entries(counts)) this.queueJobs.set({ state }, count);
+    },
+  });
+
+  /** Reads the queue's depth at each scrape. */
+  watchQueue(counts: () => Promise<QueueCounts>): void {
+    this.#queueCounts = counts;
+  }
 
   constructor(options: { processMetrics?: boolean } = {}) {
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });

@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCheckCommand } from './check-command.js';
 import { registerParseCommand } from './parse-command.js';
 import { registerSyncCommand } from './sync-command.js';
+import { registerWorkerCommand } from './worker-command.js';
 
 /** Exit status of a usage error (unknown command or option, missing argument), as docs/cli.md says. */
 export const EXIT_USAGE = 2;
@@ -28,6 +29,7 @@ const program = new Command('spec-sync')
 registerParseCommand(program);
 registerCheckCommand(program);
 registerSyncCommand(program);
+registerWorkerCommand(program);
 for (const command of program.commands) command.exitOverride();
 
 try {
