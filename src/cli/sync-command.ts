@@ -71,8 +71,13 @@ export async function runSync(args: SyncArgs, io: CliIo, client?: GitHubClient):
       io.out(`${tasksPath}: not on the tracking branch; nothing to do`);
       continue;
     }
-    io.out(`${tasksPath} (${result.branch}): ${describePlan(result.plan)}`);
-    if (args.dryRun) for (const line of planLines(result.plan)) io.out(`  ${line}`);
+    const structure = result.structure.ops.length;
+    const more = structure > 0 ? `, ${structure} structure ${structure === 1 ? 'write' : 'writes'}` : '';
+    io.out(`${tasksPath} (${result.branch}): ${describePlan(result.plan)}${more}`);
+    if (args.dryRun) {
+      for (const line of planLines(result.plan)) io.out(`  ${line}`);
+      for (const op of result.structure.ops) io.out(`  structure  ${op}`);
+    }
   }
   return 0;
 }
