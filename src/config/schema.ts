@@ -60,8 +60,8 @@ export const issuesSchema = z
   .object({
     /** Open and update one issue per task. */
     enabled: z.boolean().default(true),
-    /** Issue title template (Handlebars); fields as in the body template. */
-    title: z.string().min(1).default('{{id}} {{title}}'),
+    /** Issue title template (Handlebars); fields as in the body template (`ref` is the ID as a title shows it: Kiro's `1.`). */
+    title: z.string().min(1).default('{{ref}} {{title}}'),
     /** Path, in the repository, of a Handlebars template that replaces templates/issue-body.md. */
     bodyTemplate: z.string().nullable().default(null),
     /**
