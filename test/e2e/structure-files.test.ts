@@ -82,4 +82,44 @@ describe('structure from real task files', () => {
     expect(titled('T001').body).toContain('- [ ] Create the tokenizer\n- [x] Handle errors');
     expect(repo().issues).toHaveLength(3);
   });
+
+  it("assigns from @login and Owner:, keeps a person's assignee, and flags a login that cannot be assigned", async () => {
+    repo().state.assignable.add('octocat');
+    repo().state.assignable.add('hubot');
+    const tasks = [
+      '# Tasks: Parser',
+      '',
+      '## Phase 1: Setup',
+      '',
+      '- [ ] T001 Build the parser @octocat',
+      '- [ ] T002 Write the docs',
+      '  - Owner: @hubot',
+      '- [ ] T003 Ship it @nobody-here',
+      '',
+    ].join('\n');
+    const { sha } = await harness.sim.push({
+      repo: harness.repo,
+      files: { 'specs/001-parser/tasks.md': tasks },
+      deliverTo: harness.app,
+    });
+    await harness.idle();
+    expect(titled('T001').assignees).toEqual(['octocat']);
+    expect(titled('T002').assignees).toEqual(['hubot']);
+    expect(titled('T003').assignees).toEqual([]);
+    const run = repo().checkRuns.find((check) => check.headSha === sha && check.status === 'completed')!;
+    const flagged = run.annotations.filter((annotation) => annotation.message.includes('unassignable-login'));
+    expect(flagged.map((annotation) => [annotation.start_line, annotation.annotation_level])).toEqual([
+      [8, 'warning'],
+    ]);
+    expect(flagged[0]!.message).toContain('@nobody-here');
+
+    // A person adds an assignee; the file still names octocat: nothing is taken away or sent again.
+    titled('T001').assignees.push('hubot');
+    const before = harness.sim.log.length;
+    await push({ 'specs/001-parser/tasks.md': `${tasks}\n` });
+    expect(titled('T001').assignees).toEqual(['octocat', 'hubot']);
+    const after = harness.sim.log.slice(before);
+    expect(after.some((entry) => entry.route === '/repos/{owner}/{repo}/issues')).toBe(true);
+    expect(after.filter((entry) => entry.route?.endsWith('/issues/{issue_number}/assignees'))).toEqual([]);
+  });
 });

@@ -71,13 +71,14 @@ describe('a spec on GitHub as a parent issue with sub-issues and blocked-by', ()
     expect(blockers()).toEqual(expected);
     expect(parentIssue().subIssueIds).toHaveLength(60);
 
-    // An unchanged spec: a push of another file reads what it must and writes nothing.
+    // Unchanged tasks (a blank line added): the sync reads what it must and writes nothing.
     const before = harness.sim.log.length;
-    await push({ 'README.md': '# shop, again\n', [TASKS]: tasksWith(60, second) });
-    const writes = harness.sim.log
-      .slice(before)
-      .filter((entry) => entry.method !== 'GET' && entry.route?.includes('/issues'));
-    expect(writes).toEqual([]);
+    await push({ [TASKS]: `${tasksWith(60, second)}\n` });
+    const after = harness.sim.log.slice(before);
+    // The spec was synced (its issues listed), and nothing about issues or their relations was written or read.
+    expect(after.some((entry) => entry.route === '/repos/{owner}/{repo}/issues')).toBe(true);
+    expect(after.filter((entry) => entry.method !== 'GET' && entry.route?.includes('/issues'))).toEqual([]);
+    expect(after.filter((entry) => /sub_issues|dependencies/u.test(entry.route ?? ''))).toEqual([]);
   });
 
   it('keeps a relation a person added, and removes only those spec-sync made', async () => {

@@ -13,8 +13,10 @@ import { guardAgainstEmptying, readableSpec } from '../shared/readable-spec.js';
 import type { Logger } from '../shared/services.js';
 import { type TaskIssues, taskIssuesOf } from '../shared/task-issues.js';
 import { resolveTrackingBranch } from '../shared/tracking-branch.js';
+import { applyAssignees } from './apply-assignees.js';
 import { type ApplyCounts, applyIssuePlan } from './apply-issue-plan.js';
 import { applySpecStructure, type StructureResult } from './apply-structure.js';
+import { structureIssues } from './structure-issues.js';
 
 export interface SyncResult {
   tasksPath: string;
@@ -99,6 +101,10 @@ export async function reconcile(
     listed: [...issues.listed, ...created],
     dryRun,
   });
+  if (config.issues.enabled && config.structure.assignees) {
+    const byKey = structureIssues([...issues.listed, ...created], input.specDir);
+    structure.ops.push(...(await applyAssignees(gateway, doc, byKey, dryRun)));
+  }
   if (applied || (!dryRun && structure.ops.length > 0))
     log.info({ tasksPath, branch, ...applied, structure: structure.ops.length }, 'Spec synced');
   return { tasksPath, branch, headSha: head, plan, applied, structure, text, issues };
