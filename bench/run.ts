@@ -1,8 +1,10 @@
 import { benchHostile } from './hostile-bench.js';
 import { benchParse } from './parse-bench.js';
+import { benchStructure } from './structure-bench.js';
 import { benchSync } from './sync-bench.js';
 
 /** `npm run bench`: prints figures; nothing here passes or fails. */
 await benchParse();
 await benchSync();
+await benchStructure();
 await benchHostile();

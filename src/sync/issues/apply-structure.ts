@@ -29,6 +29,8 @@ export interface StructureInput {
   tasksUrl: string;
   /** The spec's issues: the listing by label, with those the task sync just created. */
   listed: readonly IssueSnapshot[];
+  /** Numbers of the issues the task sync created in this job: GitHub holds no relations of theirs yet. */
+  fresh: ReadonlySet<number>;
   dryRun: boolean;
 }
 
@@ -61,6 +63,7 @@ export async function applySpecStructure(input: StructureInput): Promise<Structu
     return { ops: [] };
   const issues = structureIssues(input.listed, input.specDir);
   const run = new StructureRun(input.gateway, input.log, input.doc, input, issues, input.dryRun);
+  for (const [key, issue] of issues) if (input.fresh.has(issue.number)) run.created.add(key);
   const structure = planSpecStructure(input.doc, input.specName, options);
   const parent = issues.get('spec');
   const record = readStructureRecord(parent?.body ?? null);

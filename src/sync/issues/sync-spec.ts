@@ -99,6 +99,7 @@ export async function reconcile(
     branch,
     tasksUrl: tasksUrl(repository.htmlUrl, branch, tasksPath),
     listed: [...issues.listed, ...created],
+    fresh: new Set(created.map((issue) => issue.number)),
     dryRun,
   });
   if (config.issues.enabled && config.structure.assignees) {
