@@ -67,7 +67,7 @@ export const issuesSchema = z
     /**
      * What gets an issue: `task` (one per task), `story` (one per user story, other work per phase), `phase`
      * (one per phase) or `spec` (the spec's parent issue alone). Story, phase and spec issues hold their
-     * tasks as a checklist. Only `task` is applied by this release; see docs/structure.md.
+     * tasks as a checklist; switching closes the old issues as not planned, linking the new (docs/structure.md).
      */
     granularity: z.enum(['task', 'story', 'phase', 'spec']).default('task'),
     labels: labelsSchema,

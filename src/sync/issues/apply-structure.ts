@@ -5,6 +5,7 @@ import { readStructureRecord } from '../../core/structure/structure-record.js';
 import type { StructureOptions, TreeNode } from '../../core/structure/types.js';
 import type { GitHubGateway, IssueSnapshot } from '../../github/gateway.js';
 import type { Logger } from '../shared/services.js';
+import { ensureUnitIssues, retireOldIssues } from './apply-granularity.js';
 import { applyBlockedBy, applySubIssues } from './apply-relations.js';
 import {
   createStructureIssue,
@@ -55,24 +56,30 @@ function holders(node: TreeNode): TreeNode[] {
  */
 export async function applySpecStructure(input: StructureInput): Promise<StructureResult> {
   const options = structureOptions(input.config);
-  if (
-    !input.config.issues.enabled ||
-    (!options.subIssues && !options.blockedBy) ||
-    input.doc.tasks.length === 0
-  )
-    return { ops: [] };
+  if (!input.config.issues.enabled || input.doc.tasks.length === 0) return { ops: [] };
   const issues = structureIssues(input.listed, input.specDir);
-  const run = new StructureRun(input.gateway, input.log, input.doc, input, issues, input.dryRun);
+  const where = { ...input, granularity: options.granularity };
+  const run = new StructureRun(input.gateway, input.log, input.doc, where, issues, input.dryRun);
   for (const [key, issue] of issues) if (input.fresh.has(issue.number)) run.created.add(key);
   const structure = planSpecStructure(input.doc, input.specName, options);
-  const parent = issues.get('spec');
-  const record = readStructureRecord(parent?.body ?? null);
-  if (!parent) await createStructureIssue(run, 'spec', wantedParent(run, record));
-  if (structure.tree)
-    for (const node of holders(structure.tree))
-      await ensureStructureIssue(run, node.key, wantedHolder(run, node));
-  const subIssues = structure.tree ? await applySubIssues(run, structure.tree, record.subIssues) : [];
-  const blockedBy = await applyBlockedBy(run, structure.blockedBy, record.blockedBy);
-  await updateStructureIssue(run, 'spec', issues.get('spec')!, wantedParent(run, { subIssues, blockedBy }));
+  const perTask = options.granularity === 'task';
+  // The parent holds the record of relations, and with granularity `spec` it is the spec's one issue.
+  if (!perTask || options.subIssues || options.blockedBy) {
+    const parent = issues.get('spec');
+    const record = readStructureRecord(parent?.body ?? null);
+    if (!parent) await createStructureIssue(run, 'spec', wantedParent(run, record));
+    await ensureUnitIssues(run, structure.units);
+    const tree = structure.tree;
+    if (tree)
+      for (const node of holders(tree)) await ensureStructureIssue(run, node.key, wantedHolder(run, node));
+    const subIssues = tree ? await applySubIssues(run, tree, record.subIssues) : [];
+    const blockedBy = await applyBlockedBy(run, structure.blockedBy, record.blockedBy);
+    await updateStructureIssue(run, 'spec', issues.get('spec')!, wantedParent(run, { subIssues, blockedBy }));
+  }
+  await retireOldIssues(
+    run,
+    structure.units,
+    new Set(structure.tree ? holders(structure.tree).map((node) => node.key) : []),
+  );
   return { ops: run.ops };
 }

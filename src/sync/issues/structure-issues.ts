@@ -4,8 +4,9 @@ import { mergeIssueBody, sameBody } from '../../core/render/issue/issue-body.js'
 import { hashTitle, readIssueMarker } from '../../core/render/issue/issue-marker.js';
 import { renderHolderIssue } from '../../core/structure/render-holder-issue.js';
 import { renderSpecParentBody, renderSpecParentTitle } from '../../core/structure/render-spec-parent.js';
+import { renderUnitChecklist } from '../../core/structure/render-unit-checklist.js';
 import { type StructureRecord, writeStructureRecord } from '../../core/structure/structure-record.js';
-import type { TreeNode } from '../../core/structure/types.js';
+import type { IssueUnit, TreeNode } from '../../core/structure/types.js';
 import type { IssueSnapshot } from '../../github/gateway.js';
 import type { StructureRun } from './structure-run.js';
 
@@ -49,6 +50,11 @@ interface Wanted {
 export function wantedParent(run: StructureRun, record: StructureRecord): Wanted {
   const { doc, specDir, specName } = run;
   const title = renderSpecParentTitle(doc, specName);
+  // With granularity `spec` the parent is the spec's one issue: it holds every task as a checklist too.
+  const checklist =
+    run.granularity === 'spec'
+      ? `\n\n${renderUnitChecklist(doc, { key: 'spec', kind: 'spec', title, taskIds: doc.tasks.map((task) => task.id) })}`
+      : '';
   const body = renderSpecParentBody({
     doc,
     specName,
@@ -58,7 +64,7 @@ export function wantedParent(run: StructureRun, record: StructureRecord): Wanted
   });
   return {
     title,
-    section: `${body}\n\n${writeStructureRecord(record)}`,
+    section: `${body}${checklist}\n\n${writeStructureRecord(record)}`,
     marker: { kind: 'spec', spec: specDir, titleHash: hashTitle(title) },
     closed:
       doc.tasks.length > 0 &&
@@ -67,6 +73,21 @@ export function wantedParent(run: StructureRun, record: StructureRecord): Wanted
         doc.tasks.map((task) => task.id),
       ),
   };
+}
+
+/** A story or phase issue of granularity `story` or `phase`: its tasks as a checklist mirroring tasks.md. */
+export function wantedUnit(run: StructureRun, unit: IssueUnit): Wanted {
+  const title = `${run.specName}: ${unit.title}`;
+  return {
+    title,
+    section: `${renderUnitChecklist(run.doc, unit)}\n\n${keptInStep(run)}`,
+    marker: { kind: 'task', spec: run.specDir, id: unit.key, titleHash: hashTitle(title) },
+    closed: finished(run.doc, unit.taskIds),
+  };
+}
+
+function keptInStep(run: StructureRun): string {
+  return `<sub>Kept in step with [tasks.md](${run.tasksUrl}) by spec-sync: tick the boxes there.</sub>`;
 }
 
 /** A phase or part issue: it only holds sub-issues, and closes when every task below it is finished. */

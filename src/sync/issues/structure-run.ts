@@ -1,4 +1,5 @@
 import type { SpecDocument } from '../../core/model.js';
+import type { Granularity } from '../../core/structure/types.js';
 import type { GitHubGateway, IssueSnapshot } from '../../github/gateway.js';
 import type { Logger } from '../shared/services.js';
 
@@ -22,6 +23,7 @@ export class StructureRun {
       specLabel: string;
       branch: string;
       tasksUrl: string;
+      granularity: Granularity;
     },
     readonly issues: Map<string, IssueSnapshot>,
     readonly dryRun: boolean,
@@ -41,6 +43,9 @@ export class StructureRun {
   }
   get tasksUrl(): string {
     return this.where.tasksUrl;
+  }
+  get granularity(): Granularity {
+    return this.where.granularity;
   }
 
   /** Sends a write (undefined in a dry run) and notes it. */

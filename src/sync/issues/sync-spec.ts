@@ -73,7 +73,10 @@ export async function reconcile(
     config: config.issues,
     templates: { body: await readBodyTemplate(ctx) },
   };
-  const plan = planIssueSync(input);
+  // Granularity other than `task`: story, phase or spec issues (apply-structure.ts) instead of task issues.
+  const plan = planIssueSync(
+    config.issues.granularity === 'task' ? input : { ...input, config: { ...config.issues, enabled: false } },
+  );
   for (const warning of plan.warnings) log.warn({ tasksPath, warning }, 'Spec needs a look');
   const dryRun = options.dryRun === true;
   const created: IssueSnapshot[] = dryRun ? plan.creates.map(plannedIssue) : [];
@@ -102,7 +105,7 @@ export async function reconcile(
     fresh: new Set(created.map((issue) => issue.number)),
     dryRun,
   });
-  if (config.issues.enabled && config.structure.assignees) {
+  if (config.issues.enabled && config.structure.assignees && config.issues.granularity === 'task') {
     const byKey = structureIssues([...issues.listed, ...created], input.specDir);
     structure.ops.push(...(await applyAssignees(gateway, doc, byKey, dryRun)));
   }
