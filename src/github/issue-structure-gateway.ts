@@ -117,4 +117,31 @@ export class IssueStructureGateway extends GatewayBase {
       this.client.rest.issues.addAssignees({ ...this.ref, issue_number: issueNumber, assignees: logins }),
     );
   }
+
+  /** The repository's milestones, open and closed, as title → number. */
+  async listMilestones(): Promise<Map<string, number>> {
+    const milestones = await this.call('list milestones', () =>
+      this.client.paginate(this.client.rest.issues.listMilestones, {
+        ...this.ref,
+        state: 'all',
+        per_page: MAX_PER_PAGE,
+      }),
+    );
+    return new Map(milestones.map((milestone) => [milestone.title, milestone.number]));
+  }
+
+  /** Creates a milestone; returns its number. */
+  async createMilestone(title: string, description: string): Promise<number> {
+    const { data } = await this.call(`create milestone ${title}`, () =>
+      this.client.rest.issues.createMilestone({ ...this.ref, title, description }),
+    );
+    return data.number;
+  }
+
+  /** Puts an issue in a milestone (by number). */
+  async setMilestone(issueNumber: number, milestone: number): Promise<void> {
+    await this.call(`set the milestone of #${issueNumber}`, () =>
+      this.client.rest.issues.update({ ...this.ref, issue_number: issueNumber, milestone }),
+    );
+  }
 }

@@ -14,6 +14,8 @@ export interface IssueSnapshot {
   author: string | null;
   /** Logins the issue is assigned to (absent where a listing does not say). */
   assignees?: string[];
+  /** The title of the issue's milestone, or null. */
+  milestone?: string | null;
 }
 
 export interface LabelSpec {
@@ -175,6 +177,7 @@ interface RawIssue {
   html_url: string;
   user?: { login: string } | null;
   assignees?: Array<{ login: string }> | null;
+  milestone?: { title: string } | null;
 }
 
 export function toSnapshot(issue: RawIssue): IssueSnapshot {
@@ -192,5 +195,6 @@ export function toSnapshot(issue: RawIssue): IssueSnapshot {
     htmlUrl: issue.html_url,
     author: issue.user?.login ?? null,
     assignees: (issue.assignees ?? []).map((user) => user.login),
+    milestone: issue.milestone?.title ?? null,
   };
 }

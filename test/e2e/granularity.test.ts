@@ -142,4 +142,63 @@ describe('granularity', () => {
     expect(repo().issues).toHaveLength(1);
     expect(parent.state).toBe('closed');
   });
+
+  it("puts issues in one milestone per phase, creating each once, and leaves a person's milestone", async () => {
+    const text = [
+      '# Tasks: Billing',
+      '',
+      '## Phase 1: Setup',
+      '',
+      '- [ ] T001 Create the project',
+      '- [ ] T002 Add linting',
+      '',
+      '## Phase 2: Foundational',
+      '',
+      '- [ ] T003 Add the model',
+      '',
+    ].join('\n');
+    const files = {
+      '.github/spec-sync.yml': 'structure:\n  milestones: phase\n',
+      'specs/002-billing/tasks.md': text,
+    };
+    await push(files);
+    const titleOf = (number: number | null) =>
+      repo().milestones.find((milestone) => milestone.number === number)?.title ?? null;
+    const milestoneOf = (id: string) =>
+      titleOf(taskIssues().find((issue) => issue.title.startsWith(id))!.milestone);
+    expect(
+      repo()
+        .milestones.map((milestone) => milestone.title)
+        .sort(),
+    ).toEqual(['002-billing: Phase 1: Setup', '002-billing: Phase 2: Foundational']);
+    expect([milestoneOf('T001'), milestoneOf('T002'), milestoneOf('T003')]).toEqual([
+      '002-billing: Phase 1: Setup',
+      '002-billing: Phase 1: Setup',
+      '002-billing: Phase 2: Foundational',
+    ]);
+
+    // T003 moves to phase 1 in the file; a person put T002 in a release milestone of their own.
+    const release = repo().state.milestones.length + 1;
+    repo().state.milestones.push({
+      ...repo().state.milestones[0]!,
+      id: 9999,
+      number: release,
+      title: 'v1.0',
+    });
+    taskIssues().find((issue) => issue.title.startsWith('T002'))!.milestone = release;
+    const moved = text
+      .replace('- [ ] T003 Add the model', '')
+      .replace('- [ ] T002 Add linting', '- [ ] T002 Add linting\n- [ ] T003 Add the model');
+    const before = harness.sim.log.length;
+    await push({ 'specs/002-billing/tasks.md': moved });
+    expect([milestoneOf('T001'), milestoneOf('T002'), milestoneOf('T003')]).toEqual([
+      '002-billing: Phase 1: Setup',
+      'v1.0',
+      '002-billing: Phase 1: Setup',
+    ]);
+    const creates = harness.sim.log
+      .slice(before)
+      .filter((entry) => entry.method === 'POST' && entry.route?.endsWith('/milestones'));
+    expect(creates).toEqual([]);
+  });
 });

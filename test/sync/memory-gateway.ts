@@ -273,6 +273,26 @@ export class MemoryGateway implements GitHubGateway {
     issue.assignees = [...(issue.assignees ?? []), ...logins.filter((login) => this.assignable.has(login))];
   }
 
+  readonly milestones = new Map<string, number>();
+
+  async listMilestones(): Promise<Map<string, number>> {
+    this.calls.push('listMilestones');
+    return new Map(this.milestones);
+  }
+
+  async createMilestone(title: string, _description: string): Promise<number> {
+    this.calls.push(`createMilestone ${title}`);
+    const number = this.milestones.size + 1;
+    this.milestones.set(title, number);
+    return number;
+  }
+
+  async setMilestone(issueNumber: number, milestone: number): Promise<void> {
+    this.calls.push(`setMilestone ${issueNumber}`);
+    const title = [...this.milestones].find(([, number]) => number === milestone)?.[0] ?? null;
+    this.#byNumber(issueNumber).milestone = title;
+  }
+
   async commentOnIssue(issueNumber: number, body: string): Promise<void> {
     this.calls.push(`commentOnIssue ${issueNumber}`);
     this.comments.set(issueNumber, [...(this.comments.get(issueNumber) ?? []), body]);

@@ -6,6 +6,7 @@ import type { StructureOptions, TreeNode } from '../../core/structure/types.js';
 import type { GitHubGateway, IssueSnapshot } from '../../github/gateway.js';
 import type { Logger } from '../shared/services.js';
 import { ensureUnitIssues, retireOldIssues } from './apply-granularity.js';
+import { applyMilestones } from './apply-milestones.js';
 import { applyBlockedBy, applySubIssues } from './apply-relations.js';
 import {
   createStructureIssue,
@@ -81,5 +82,6 @@ export async function applySpecStructure(input: StructureInput): Promise<Structu
     structure.units,
     new Set(structure.tree ? holders(structure.tree).map((node) => node.key) : []),
   );
+  if (options.milestones !== 'off') await applyMilestones(run, structure.milestones);
   return { ops: run.ops };
 }
