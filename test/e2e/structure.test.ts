@@ -91,6 +91,39 @@ describe('a spec on GitHub as a parent issue with sub-issues and blocked-by', ()
     expect(blockers()).toEqual({ T004: ['T002'] });
   });
 
+  it('keeps a sub-issue a person added, and takes a removed task off the parent', async () => {
+    await push({ [TASKS]: tasksWith(4, () => []), ...SPEC_DOCS('specs/002-billing') });
+    const theirs = harness.sim.createIssue(harness.repo, { title: 'Research notes' });
+    const parent = parentIssue();
+    parent.subIssueIds.push(theirs.id);
+    theirs.parentId = parent.id;
+    // T002 leaves the file; T005 arrives.
+    await push({ [TASKS]: tasksWith(5, () => []).replace(/^- \[ \] T002 .*\n/mu, '') });
+    expect(parentIssue().subIssueIds.map((id) => byId(id).title.split(' ')[0])).toEqual([
+      'T001',
+      'T003',
+      'T004',
+      // The person's sub-issue stays where they put it (last then); the new task comes after it.
+      'Research',
+      'T005',
+    ]);
+    const t002 = repo().issues.find((issue) => issue.title.startsWith('T002'))!;
+    expect([t002.state, t002.parentId]).toEqual(['closed', null]);
+  });
+
+  it('follows a reordered file with the fewest sub-issue moves', async () => {
+    const text = tasksWith(4, () => []);
+    await push({ [TASKS]: text, ...SPEC_DOCS('specs/002-billing') });
+    const t004 = /^- \[ \] T004 .*\n/mu.exec(text)![0];
+    const before = harness.sim.log.length;
+    await push({ [TASKS]: text.replace(t004, '').replace('- [ ] T001', `${t004}- [ ] T001`) });
+    expect(parentIssue().subIssueIds.map((id) => taskOf(byId(id)))).toEqual(['T004', 'T001', 'T002', 'T003']);
+    const moves = harness.sim.log
+      .slice(before)
+      .filter((entry) => entry.route?.endsWith('/sub_issues/priority'));
+    expect(moves).toHaveLength(1);
+  });
+
   it('closes the parent when every task is done and reopens it when one is unticked', async () => {
     const done = tasksWith(3, () => []).replace(/- \[ \]/g, '- [x]');
     await push({ [TASKS]: done, ...SPEC_DOCS('specs/002-billing') });
