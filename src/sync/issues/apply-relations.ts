@@ -98,15 +98,27 @@ async function addSubIssue(
   replace: boolean,
 ): Promise<boolean> {
   const { number } = run.issues.get(parent)!;
-  try {
-    await run.write(`add ${key} as a sub-issue of ${parent}`, () =>
+  // A person gave the issue another parent, or the parent is full: theirs to settle; the rest goes on.
+  return refusedIsLogged(run, { parent, key }, 'Sub-issue not added', () =>
+    run.write(`add ${key} as a sub-issue of ${parent}`, () =>
       run.gateway.addSubIssue(number, run.issues.get(key)!.id, replace),
-    );
+    ),
+  );
+}
+
+/** Runs a write; GitHub refusing it (422) is logged and reads as false, so one refusal stops nothing else. */
+async function refusedIsLogged(
+  run: StructureRun,
+  data: object,
+  message: string,
+  send: () => Promise<unknown>,
+): Promise<boolean> {
+  try {
+    await send();
     return true;
   } catch (error) {
-    // A person gave the issue another parent, or the parent is full: theirs to settle; the rest goes on.
-    if (!isStatus(error, 422) && !isStatus((error as { cause?: unknown }).cause, 422)) throw error;
-    run.log.warn({ parent, key, reason: String(error) }, 'Sub-issue not added');
+    if (!isStatus(error, 422)) throw error;
+    run.log.warn({ ...data, reason: String(error) }, message);
     return false;
   }
 }
@@ -163,13 +175,17 @@ export async function applyBlockedBy(
         run.gateway.removeBlockedBy(issue.number, run.issues.get(to)!.id),
       );
     }
+    const added = new Set<string>();
     for (const { to } of changes.add) {
-      await run.write(`${from} blocked by ${to}`, () =>
-        run.gateway.addBlockedBy(issue.number, run.issues.get(to)!.id),
+      // GitHub may refuse a relation (a cycle the file writes, say): logged, and the others still go.
+      const sent = await refusedIsLogged(run, { from, to }, 'Blocked-by not added', () =>
+        run.write(`${from} blocked by ${to}`, () =>
+          run.gateway.addBlockedBy(issue.number, run.issues.get(to)!.id),
+        ),
       );
+      if (sent) added.add(to);
     }
     // What the file asks for and GitHub now has counts as spec-sync's, whoever added it first.
-    const added = new Set(changes.add.map(({ to }) => to));
     result.push(...rel(want.filter((to) => added.has(to) || actual.includes(to))));
   }
   return result;
