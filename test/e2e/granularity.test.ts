@@ -201,4 +201,30 @@ describe('granularity', () => {
       .filter((entry) => entry.method === 'POST' && entry.route?.endsWith('/milestones'));
     expect(creates).toEqual([]);
   });
+
+  it('with phaseBlockedBy, a phase waiting on another is blocked by its issue', async () => {
+    const text = [
+      '# Tasks: Billing',
+      '',
+      '## Phase 1: Setup',
+      '',
+      '- [ ] T001 Create the project',
+      '',
+      '## Phase 2: Foundational (blocks all user stories)',
+      '',
+      '- [ ] T002 Add the model',
+      '',
+      '## Phase 3: User Story 1 - Pay',
+      '',
+      '- [ ] T003 [US1] Add the endpoint',
+      '',
+    ].join('\n');
+    await push({
+      '.github/spec-sync.yml': 'issues:\n  granularity: phase\nstructure:\n  phaseBlockedBy: true\n',
+      'specs/002-billing/tasks.md': text,
+    });
+    const phase = (n: number) => units().find((issue) => issue.body?.includes(`"id":"phase:phase-${n}"`))!;
+    expect(phase(1).blockedByIds).toEqual([]);
+    expect(phase(3).blockedByIds).toContain(phase(2).id);
+  });
 });
