@@ -14,6 +14,9 @@ const config = (granularity: string) => ({
   '.github/spec-sync.yml': `issues:\n  granularity: ${granularity}\n`,
 });
 const checklistLines = (issue: StoredIssue) => (issue.body ?? '').match(/^- \[[ x]\] T\d+/gmu) ?? [];
+/** A Billing tasks.md starting with its setup phase; `lines` follow the heading. */
+const billing = (...lines: string[]) =>
+  ['# Tasks: Billing', '', '## Phase 1: Setup', '', ...lines, ''].join('\n');
 const ticked = (issue: StoredIssue) => (issue.body ?? '').match(/^- \[x\] T\d+/gmu) ?? [];
 
 describe('granularity', () => {
@@ -144,19 +147,14 @@ describe('granularity', () => {
   });
 
   it("puts issues in one milestone per phase, creating each once, and leaves a person's milestone", async () => {
-    const text = [
-      '# Tasks: Billing',
-      '',
-      '## Phase 1: Setup',
-      '',
+    const text = billing(
       '- [ ] T001 Create the project',
       '- [ ] T002 Add linting',
       '',
       '## Phase 2: Foundational',
       '',
       '- [ ] T003 Add the model',
-      '',
-    ].join('\n');
+    );
     const files = {
       '.github/spec-sync.yml': 'structure:\n  milestones: phase\n',
       'specs/002-billing/tasks.md': text,
@@ -203,11 +201,7 @@ describe('granularity', () => {
   });
 
   it('with phaseBlockedBy, a phase waiting on another is blocked by its issue', async () => {
-    const text = [
-      '# Tasks: Billing',
-      '',
-      '## Phase 1: Setup',
-      '',
+    const text = billing(
       '- [ ] T001 Create the project',
       '',
       '## Phase 2: Foundational (blocks all user stories)',
@@ -217,8 +211,7 @@ describe('granularity', () => {
       '## Phase 3: User Story 1 - Pay',
       '',
       '- [ ] T003 [US1] Add the endpoint',
-      '',
-    ].join('\n');
+    );
     await push({
       '.github/spec-sync.yml': 'issues:\n  granularity: phase\nstructure:\n  phaseBlockedBy: true\n',
       'specs/002-billing/tasks.md': text,
