@@ -76,9 +76,18 @@ export async function runSync(args: SyncArgs, io: CliIo, client?: GitHubClient):
       io.out(`${tasksPath}: not on the tracking branch; nothing to do`);
       continue;
     }
-    if (!args.dryRun) continue;
-    io.out(`${tasksPath} (${result.branch}): ${describePlan(result.plan)}`);
+    const structure = result.structure.ops.length;
+    const more = structure > 0 ? `, ${structure} structure ${structure === 1 ? 'write' : 'writes'}` : '';
+    if (!args.dryRun) {
+      if (structure > 0)
+        io.out(
+          `${tasksPath} (${result.branch}): ${structure} structure ${structure === 1 ? 'write' : 'writes'}`,
+        );
+      continue;
+    }
+    io.out(`${tasksPath} (${result.branch}): ${describePlan(result.plan)}${more}`);
     for (const line of planLines(result.plan)) io.out(`  ${line}`);
+    for (const op of result.structure.ops) io.out(`  structure  ${op}`);
   }
   if (tally) io.out(`Synced ${tasksPaths.length} spec(s): ${describeTally(tally)}`);
   return 0;

@@ -60,11 +60,36 @@ export const issuesSchema = z
   .object({
     /** Open and update one issue per task. */
     enabled: z.boolean().default(true),
-    /** Issue title template (Handlebars); fields as in the body template. */
-    title: z.string().min(1).default('{{id}} {{title}}'),
+    /** Issue title template (Handlebars); fields as in the body template (`ref` is the ID as a title shows it: Kiro's `1.`). */
+    title: z.string().min(1).default('{{ref}} {{title}}'),
     /** Path, in the repository, of a Handlebars template that replaces templates/issue-body.md. */
     bodyTemplate: z.string().nullable().default(null),
+    /**
+     * What gets an issue: `task` (one per task), `story` (one per user story, other work per phase), `phase`
+     * (one per phase) or `spec` (the spec's parent issue alone). Story, phase and spec issues hold their
+     * tasks as a checklist; switching closes the old issues as not planned, linking the new (docs/structure.md).
+     */
+    granularity: z.enum(['task', 'story', 'phase', 'spec']).default('task'),
     labels: labelsSchema,
+  })
+  .strict()
+  .prefault({});
+
+export const structureSchema = z
+  .object({
+    /**
+     * A parent issue per spec holds its task issues as sub-issues, in file order (Kiro parents hold their
+     * sub-tasks). Off by default for now: turning it on adds one issue per spec.
+     */
+    subIssues: z.boolean().default(false),
+    /** `depends on` in tasks.md becomes GitHub's blocked-by relation between the task issues (needs the parent issue, which records them). */
+    blockedBy: z.boolean().default(false),
+    /** Phase blocking becomes blocked-by between phase issues, where there are phase issues. */
+    phaseBlockedBy: z.boolean().default(false),
+    /** `@login` and `Owner:` in tasks.md assign the issues (only additions; people's assignees stay). */
+    assignees: z.boolean().default(true),
+    /** One milestone per spec or per phase, assigned to its issues; `off` leaves milestones alone. */
+    milestones: z.enum(['off', 'spec', 'phase']).default('off'),
   })
   .strict()
   .prefault({});
@@ -123,6 +148,8 @@ export const configSchema = z
       .default(['specs/*/tasks.md', '.specify/specs/*/tasks.md', '.kiro/specs/*/tasks.md']),
     tracking: trackingSchema,
     issues: issuesSchema,
+    /** How a spec's issues hang together on GitHub (docs/structure.md). */
+    structure: structureSchema,
     gates: gatesSchema,
     pullRequests: pullRequestsSchema,
   })

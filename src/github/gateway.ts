@@ -1,12 +1,14 @@
 import { ChecksGateway } from './checks-gateway.js';
 import type { GitHubClient } from './client.js';
 import type { RepoRef } from './gateway-base.js';
+import { IssueStructureGateway } from './issue-structure-gateway.js';
 import { IssuesGateway } from './issues-gateway.js';
 import { PullsGateway } from './pulls-gateway.js';
 import { RepoGateway } from './repo-gateway.js';
 
 export type { CheckRunResult, CheckRunSlot, CheckRunTarget } from './checks-gateway.js';
 export { MAX_PER_PAGE, type RepoRef } from './gateway-base.js';
+export type { SubIssuePlace } from './issue-structure-gateway.js';
 export type { IssueSnapshot, LabelSpec } from './issues-gateway.js';
 export type { PullRequestSnapshot } from './pulls-gateway.js';
 export type { FileContent, WriteFileResult } from './repo-gateway.js';
@@ -20,19 +22,22 @@ type Face<T> = { [K in keyof T]: T[K] };
 export type RepositoryFiles = Face<RepoGateway>;
 /** Issues, their comments, and the repository's labels. */
 export type IssuesAndLabels = Omit<Face<IssuesGateway>, 'ref'>;
+/** Sub-issues, blocked-by relations and assignees of issues. */
+export type IssueStructure = Omit<Face<IssueStructureGateway>, 'ref'>;
 /** Pull requests. */
 export type PullRequests = Omit<Face<PullsGateway>, 'ref'>;
 /** Check runs. */
 export type CheckRuns = Omit<Face<ChecksGateway>, 'ref'>;
 
-/** Everything spec-sync asks of GitHub, composed from the four resources. */
-export type GitHubGateway = RepositoryFiles & IssuesAndLabels & PullRequests & CheckRuns;
+/** Everything spec-sync asks of GitHub, composed from the resources. */
+export type GitHubGateway = RepositoryFiles & IssuesAndLabels & IssueStructure & PullRequests & CheckRuns;
 
 /** The gateway over a real client: one object per resource, their methods joined into one. */
 export function createGitHubGateway(client: GitHubClient, ref: RepoRef): GitHubGateway {
   return {
     ...methodsOf(new RepoGateway(client, ref)),
     ...methodsOf(new IssuesGateway(client, ref)),
+    ...methodsOf(new IssueStructureGateway(client, ref)),
     ...methodsOf(new PullsGateway(client, ref)),
     ...methodsOf(new ChecksGateway(client, ref)),
     ref,

@@ -12,6 +12,10 @@ export interface IssueSnapshot {
   htmlUrl: string;
   /** Login of whoever opened the issue (`spec-sync[bot]` for the issues spec-sync opens). */
   author: string | null;
+  /** Logins the issue is assigned to (absent where a listing does not say). */
+  assignees?: string[];
+  /** The title of the issue's milestone, or null. */
+  milestone?: string | null;
 }
 
 export interface LabelSpec {
@@ -172,9 +176,11 @@ interface RawIssue {
   labels: Array<string | { name?: string }>;
   html_url: string;
   user?: { login: string } | null;
+  assignees?: Array<{ login: string }> | null;
+  milestone?: { title: string } | null;
 }
 
-function toSnapshot(issue: RawIssue): IssueSnapshot {
+export function toSnapshot(issue: RawIssue): IssueSnapshot {
   return {
     number: issue.number,
     id: issue.id,
@@ -188,5 +194,7 @@ function toSnapshot(issue: RawIssue): IssueSnapshot {
     }),
     htmlUrl: issue.html_url,
     author: issue.user?.login ?? null,
+    assignees: (issue.assignees ?? []).map((user) => user.login),
+    milestone: issue.milestone?.title ?? null,
   };
 }

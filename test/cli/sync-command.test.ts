@@ -40,6 +40,31 @@ describe('spec-sync sync', () => {
     expect(sim.repo('acme/shop').issues).toEqual([]);
   });
 
+  it('lists the structure writes with --dry-run when sub-issues and blocked-by are on', async () => {
+    sim.push({
+      repo: 'acme/shop',
+      files: {
+        '.github/spec-sync.yml': 'structure:\n  subIssues: true\n  blockedBy: true\n',
+        'specs/001-a/tasks.md': `${TASKS}- [ ] T003 Wire it up (depends on T001)\n`,
+      },
+    });
+    const client = createCliClient('ghp_test', sim.apiUrl, { timeScale: 0.001 });
+    expect(await runSync({ repo: 'acme/shop', dryRun: true }, io, client)).toBe(0);
+    expect(out[0]).toBe(
+      'specs/001-a/tasks.md (main): 3 to create, 1 to update, 0 comments, 6 structure writes',
+    );
+    expect(out.filter((line) => line.startsWith('  structure'))).toEqual([
+      '  structure  create the spec issue: 001-a: A',
+      '  structure  add T001 as a sub-issue of spec',
+      '  structure  add T002 as a sub-issue of spec',
+      '  structure  add T003 as a sub-issue of spec',
+      '  structure  T003 blocked by T001',
+      // The parent records what was made once it is made.
+      '  structure  update the spec issue (body)',
+    ]);
+    expect(sim.log.filter((entry) => entry.method !== 'GET')).toEqual([]);
+  });
+
   it('syncs the issues, and a second run writes nothing', async () => {
     const client = createCliClient('ghp_test', sim.apiUrl, { timeScale: 0.001 });
     expect(await runSync({ repo: 'acme/shop', spec: 'specs/001-a' }, io, client)).toBe(0);

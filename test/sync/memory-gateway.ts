@@ -187,6 +187,112 @@ export class MemoryGateway implements GitHubGateway {
     return { ...issue };
   }
 
+  // Sub-issues, blocked-by and assignees: by issue id, as GitHub names them in request bodies.
+
+  readonly subIssues = new Map<number, number[]>();
+  readonly blockedBy = new Map<number, number[]>();
+  readonly assignable = new Set<string>(['octocat']);
+
+  #byNumber(issueNumber: number): IssueSnapshot {
+    const issue = this.issues.find((candidate) => candidate.number === issueNumber);
+    if (!issue) throw Object.assign(new Error(`Not Found: #${issueNumber}`), { status: 404 });
+    return issue;
+  }
+
+  #byId(id: number): IssueSnapshot {
+    return this.issues.find((candidate) => candidate.id === id)!;
+  }
+
+  async listSubIssues(issueNumber: number): Promise<IssueSnapshot[]> {
+    this.calls.push(`listSubIssues ${issueNumber}`);
+    return (this.subIssues.get(this.#byNumber(issueNumber).id) ?? []).map((id) => ({ ...this.#byId(id) }));
+  }
+
+  async addSubIssue(issueNumber: number, subIssueId: number, replaceParent = false): Promise<void> {
+    this.calls.push(`addSubIssue ${issueNumber}`);
+    const parent = this.#byNumber(issueNumber).id;
+    const held = [...this.subIssues].find(([, ids]) => ids.includes(subIssueId));
+    if (held && !replaceParent)
+      throw Object.assign(new Error('Sub issue may only have one parent'), { status: 422 });
+    if (held)
+      this.subIssues.set(
+        held[0],
+        held[1].filter((id) => id !== subIssueId),
+      );
+    this.subIssues.set(parent, [...(this.subIssues.get(parent) ?? []), subIssueId]);
+  }
+
+  async removeSubIssue(issueNumber: number, subIssueId: number): Promise<void> {
+    this.calls.push(`removeSubIssue ${issueNumber}`);
+    const parent = this.#byNumber(issueNumber).id;
+    this.subIssues.set(
+      parent,
+      (this.subIssues.get(parent) ?? []).filter((id) => id !== subIssueId),
+    );
+  }
+
+  async moveSubIssue(
+    ...[issueNumber, subIssueId, place]: Parameters<GitHubGateway['moveSubIssue']>
+  ): Promise<void> {
+    this.calls.push(`moveSubIssue ${issueNumber}`);
+    const parent = this.#byNumber(issueNumber).id;
+    const rest = (this.subIssues.get(parent) ?? []).filter((id) => id !== subIssueId);
+    const at = 'afterId' in place ? rest.indexOf(place.afterId) + 1 : rest.indexOf(place.beforeId);
+    rest.splice(at, 0, subIssueId);
+    this.subIssues.set(parent, rest);
+  }
+
+  async listBlockedBy(issueNumber: number): Promise<IssueSnapshot[]> {
+    this.calls.push(`listBlockedBy ${issueNumber}`);
+    return (this.blockedBy.get(this.#byNumber(issueNumber).id) ?? []).map((id) => ({ ...this.#byId(id) }));
+  }
+
+  async addBlockedBy(issueNumber: number, blockerId: number): Promise<void> {
+    this.calls.push(`addBlockedBy ${issueNumber}`);
+    const id = this.#byNumber(issueNumber).id;
+    this.blockedBy.set(id, [...(this.blockedBy.get(id) ?? []), blockerId]);
+  }
+
+  async removeBlockedBy(issueNumber: number, blockerId: number): Promise<void> {
+    this.calls.push(`removeBlockedBy ${issueNumber}`);
+    const id = this.#byNumber(issueNumber).id;
+    this.blockedBy.set(
+      id,
+      (this.blockedBy.get(id) ?? []).filter((other) => other !== blockerId),
+    );
+  }
+
+  async canAssign(login: string): Promise<boolean> {
+    this.calls.push(`canAssign ${login}`);
+    return this.assignable.has(login.toLowerCase());
+  }
+
+  async addAssignees(issueNumber: number, logins: string[]): Promise<void> {
+    this.calls.push(`addAssignees ${issueNumber}`);
+    const issue = this.#byNumber(issueNumber);
+    issue.assignees = [...(issue.assignees ?? []), ...logins.filter((login) => this.assignable.has(login))];
+  }
+
+  readonly milestones = new Map<string, number>();
+
+  async listMilestones(): Promise<Map<string, number>> {
+    this.calls.push('listMilestones');
+    return new Map(this.milestones);
+  }
+
+  async createMilestone(title: string, _description: string): Promise<number> {
+    this.calls.push(`createMilestone ${title}`);
+    const number = this.milestones.size + 1;
+    this.milestones.set(title, number);
+    return number;
+  }
+
+  async setMilestone(issueNumber: number, milestone: number): Promise<void> {
+    this.calls.push(`setMilestone ${issueNumber}`);
+    const title = [...this.milestones].find(([, number]) => number === milestone)?.[0] ?? null;
+    this.#byNumber(issueNumber).milestone = title;
+  }
+
   async commentOnIssue(issueNumber: number, body: string): Promise<void> {
     this.calls.push(`commentOnIssue ${issueNumber}`);
     this.comments.set(issueNumber, [...(this.comments.get(issueNumber) ?? []), body]);

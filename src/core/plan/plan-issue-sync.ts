@@ -1,5 +1,6 @@
 import type { Task } from '../model.js';
 import { mergeIssueBody } from '../render/issue/issue-body.js';
+import { isStructureKey } from '../structure/structure-record.js';
 import { findOwnIssues, normaliseSpecDir } from './find-own-issues.js';
 import { labelSpec, uniqueLabels } from './issue-labels.js';
 import type { ActualIssue, CreateOp, IssuePlan, PlanIssueSyncInput, UpdateOp } from './issue-plan.js';
@@ -90,7 +91,8 @@ function planRemovals(
   tasksPath: string,
 ): void {
   for (const [id, issue] of byTask) {
-    if (taskIds.has(id) || issue.state === 'closed') continue;
+    // Phase, part and story issues are the structure's (src/sync/issues/apply-structure.ts), not tasks.
+    if (taskIds.has(id) || isStructureKey(id) || issue.state === 'closed') continue;
     const changes = { state: 'closed', stateReason: 'not_planned' } as const;
     plan.updates.push({
       kind: 'update',

@@ -9,6 +9,7 @@ import { type SpecLocation, specLocation } from '../../core/specs/find-specs.js'
 import { GitHubRequestError } from '../../github/errors.js';
 import type { CheckRunResult } from '../../github/gateway.js';
 import type { CheckSpecJob } from '../../queue/jobs.js';
+import { unassignableFindings } from '../shared/assignable-logins.js';
 import { readBodyTemplate } from '../shared/body-template.js';
 import { isSpecProblem, problemLocation } from '../shared/error-policy.js';
 import type { BareContext, JobContext } from '../shared/job-context.js';
@@ -125,11 +126,14 @@ async function gateResult(
     target.branch,
     repository.defaultBranch,
   );
+  // A login the file assigns that GitHub refuses is a finding on its line, like the parser's own.
+  const refused =
+    config.issues.enabled && config.structure.assignees ? await unassignableFindings(gateway, doc) : [];
   const report = evaluateGates(
     {
       specDir: spec.dir,
       tasksPath: spec.tasksPath,
-      doc,
+      doc: refused.length > 0 ? { ...doc, findings: [...doc.findings, ...refused] } : doc,
       documents,
       tasksText: text,
       pullRequestIntoDefaultBranch,

@@ -25,6 +25,8 @@ export interface ApplyContext {
   /** When the issue listing the plan was made from started: the re-check before creating reads from here. */
   listedAt: Date;
   log: Logger;
+  /** Told of each issue the plan created (or found created meanwhile), for the structure applied next. */
+  onCreated?: (issue: IssueSnapshot) => void;
 }
 
 /** How far back the re-checks look, to cover clock skew between this process and GitHub. */
@@ -58,12 +60,14 @@ export async function applyIssuePlan(plan: IssuePlan, ctx: ApplyContext): Promis
         numbers.set(op.taskId, found.number);
         bodies.set(op.taskId, found.body);
         counts.adopted += 1;
+        ctx.onCreated?.(found);
         continue;
       }
       const issue = await createOnce(ctx, op.taskId, numbers, op.title, op.labels);
       numbers.set(op.taskId, issue.number);
       bodies.set(op.taskId, issue.body);
       counts.created += 1;
+      ctx.onCreated?.(issue);
     }
   }
   for (const op of plan.updates) {

@@ -3,7 +3,7 @@ import { specLabel, specNameOf } from '../../core/plan/issue-labels.js';
 import { type IssuePlan, isEmptyPlan, planIssueSync } from '../../core/plan/plan-issue-sync.js';
 import { type SpecLocation, specLocation } from '../../core/specs/find-specs.js';
 import type { GitHubClient } from '../../github/client.js';
-import { createGitHubGateway, type RepoRef } from '../../github/gateway.js';
+import { createGitHubGateway, type IssueSnapshot, type RepoRef } from '../../github/gateway.js';
 import type { RepositoryFacts, SyncSpecJob } from '../../queue/jobs.js';
 import { evaluateSpec, reportSpecCheck } from '../checks/check-spec.js';
 import { readBodyTemplate } from '../shared/body-template.js';
@@ -13,7 +13,10 @@ import { guardAgainstEmptying, readableSpec } from '../shared/readable-spec.js';
 import type { Logger } from '../shared/services.js';
 import { type TaskIssues, taskIssuesOf } from '../shared/task-issues.js';
 import { resolveTrackingBranch } from '../shared/tracking-branch.js';
+import { applyAssignees } from './apply-assignees.js';
 import { type ApplyCounts, applyIssuePlan } from './apply-issue-plan.js';
+import { applySpecStructure, type StructureResult } from './apply-structure.js';
+import { structureIssues } from './structure-issues.js';
 
 export interface SyncResult {
   tasksPath: string;
@@ -21,6 +24,8 @@ export interface SyncResult {
   headSha: string;
   plan: IssuePlan;
   applied: ApplyCounts | null;
+  /** The writes of the spec's structure (parent issue, sub-issues, blocked-by), made or, dry, planned. */
+  structure: StructureResult;
   /** tasks.md as read at `headSha`. */
   text: string;
   /** The spec's issues as listed before the plan was applied. */
@@ -68,13 +73,65 @@ export async function reconcile(
     config: config.issues,
     templates: { body: await readBodyTemplate(ctx) },
   };
-  const plan = planIssueSync(input);
+  // Granularity other than `task`: story, phase or spec issues (apply-structure.ts) instead of task issues.
+  const plan = planIssueSync(
+    config.issues.granularity === 'task' ? input : { ...input, config: { ...config.issues, enabled: false } },
+  );
   for (const warning of plan.warnings) log.warn({ tasksPath, warning }, 'Spec needs a look');
-  const result = { tasksPath, branch, headSha: head, plan, applied: null, text, issues };
-  if (options.dryRun || isEmptyPlan(plan)) return result;
-  const applied = await applyIssuePlan(plan, { gateway, input, specLabel: label, listedAt, log });
-  log.info({ tasksPath, branch, ...applied }, 'Spec synced');
-  return { ...result, applied };
+  const dryRun = options.dryRun === true;
+  const created: IssueSnapshot[] = dryRun ? plan.creates.map(plannedIssue) : [];
+  const applied =
+    dryRun || isEmptyPlan(plan)
+      ? null
+      : await applyIssuePlan(plan, {
+          gateway,
+          input,
+          specLabel: label,
+          listedAt,
+          log,
+          onCreated: (issue) => created.push(issue),
+        });
+  const structure = await applySpecStructure({
+    gateway,
+    log,
+    config,
+    doc,
+    specDir: input.specDir,
+    specName: specNameOf(spec.dir),
+    specLabel: label,
+    branch,
+    tasksUrl: tasksUrl(repository.htmlUrl, branch, tasksPath),
+    listed: [...issues.listed, ...created],
+    fresh: new Set(created.map((issue) => issue.number)),
+    dryRun,
+  });
+  if (config.issues.enabled && config.structure.assignees && config.issues.granularity === 'task') {
+    const byKey = structureIssues([...issues.listed, ...created], input.specDir);
+    structure.ops.push(...(await applyAssignees(gateway, doc, byKey, dryRun)));
+  }
+  if (applied || (!dryRun && structure.ops.length > 0))
+    log.info({ tasksPath, branch, ...applied, structure: structure.ops.length }, 'Spec synced');
+  return { tasksPath, branch, headSha: head, plan, applied, structure, text, issues };
+}
+
+/** A dry run's stand-in for an issue the plan would create: its marker, no number. */
+function plannedIssue(op: IssuePlan['creates'][number]): IssueSnapshot {
+  return {
+    number: 0,
+    id: 0,
+    title: op.title,
+    body: op.body,
+    state: 'open',
+    stateReason: null,
+    labels: op.labels,
+    htmlUrl: '',
+    author: null,
+  };
+}
+
+function tasksUrl(htmlBase: string, branch: string, tasksPath: string): string {
+  const segments = [...branch.split('/'), ...tasksPath.split('/')].map(encodeURIComponent).join('/');
+  return `${htmlBase.replace(/\/+$/, '')}/blob/${segments}`;
 }
 
 /**

@@ -50,7 +50,7 @@ export function hashTitle(title: string): string {
  * An HTML comment ends at the first `-->` and may not hold `--`, so those characters are written as JSON
  * escapes. Outside string values JSON text never holds `<`, `>` or `-` here, so the escapes stay inside strings.
  */
-function escapeForComment(json: string): string {
+export function escapeForComment(json: string): string {
   return json
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')

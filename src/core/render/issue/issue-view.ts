@@ -22,6 +22,8 @@ export interface IssueRenderContext {
 /** The fields a title or body template sees (documented in docs/sync.md). */
 export interface IssueView {
   id: string;
+  /** The ID as a title shows it: Kiro's top-level `1` as written, `1.`; any other ID as is. */
+  ref: string;
   title: string;
   spec: string;
   specDir: string;
@@ -41,12 +43,15 @@ export interface IssueView {
   dependencies: Array<{ id: string; link: string }>;
   requirements: string[];
   details: string[];
+  /** The ID-less checkbox items under the task, each with its own box (docs/formats.md, "Sub-items"). */
+  checklist: Array<{ text: string; done: boolean }>;
 }
 
 export function buildIssueView(task: Task, ctx: IssueRenderContext, spec: string): IssueView {
   const phase = ctx.doc.phases.find((candidate) => candidate.id === task.phase) ?? null;
   return {
     id: task.id,
+    ref: ctx.doc.dialect === 'kiro' && /^\d+$/u.test(task.id) ? `${task.id}.` : task.id,
     title: task.title,
     spec,
     specDir: ctx.specDir,
@@ -65,6 +70,11 @@ export function buildIssueView(task: Task, ctx: IssueRenderContext, spec: string
     dependencies: task.dependsOn.map((id) => ({ id, link: taskLink(id, ctx) })),
     requirements: task.requirements,
     details: task.details,
+    // GitHub task lists have two states: a skipped item reads as settled, like a skipped task's checklist line.
+    checklist: task.checklist.map((item) => ({
+      text: item.text,
+      done: item.status === 'done' || item.status === 'skipped',
+    })),
   };
 }
 
