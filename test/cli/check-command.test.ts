@@ -67,7 +67,7 @@ describe('runCheck', () => {
     write('specs/002-bad/tasks.md', outOfOrder);
     expect(await runCheck(['.'], {}, io)).toBe(1);
     expect(out).toContain(
-      'specs/002-bad/tasks.md:5: error Phase order: T002 is done before Phase 1 (Name 1) is complete: T001 still open.',
+      'specs/002-bad/tasks.md:5: error Phase order: T002 is done before Phase 1: Name 1 is complete; T001 still open.',
     );
     expect(
       out.some((line) => line.startsWith('specs/002-bad/tasks.md:1: error Documents: plan.md missing')),
@@ -88,7 +88,7 @@ describe('runCheck', () => {
     write('.github/spec-sync.yml', 'gates:\n  phaseOrder: warning\n');
     expect(await runCheck([], {}, io)).toBe(0);
     expect(out).toContain(
-      'specs/002-bad/tasks.md:5: warning Phase order: T002 is done before Phase 1 (Name 1) is complete: T001 still open.',
+      'specs/002-bad/tasks.md:5: warning Phase order: T002 is done before Phase 1: Name 1 is complete; T001 still open.',
     );
   });
 
@@ -124,7 +124,7 @@ describe('runCheck', () => {
     write('specs/002-bad/tasks.md', outOfOrder);
     expect(await runCheck([], { format: 'github' }, io)).toBe(1);
     expect(out).toContain(
-      '::error file=specs/002-bad/tasks.md,line=5,endLine=5,title=spec-sync%3A Phase order::T002 is done before Phase 1 (Name 1) is complete: T001 still open.',
+      '::error file=specs/002-bad/tasks.md,line=5,endLine=5,title=spec-sync%3A Phase order::T002 is done before Phase 1: Name 1 is complete; T001 still open.',
     );
   });
 
@@ -166,7 +166,7 @@ describe('runCheck with the real parser', () => {
     write('specs/003-real/plan.md', '# Plan\n');
     expect(await runCheck(['specs/003-real'], {}, { ...io, parse: parseTasks })).toBe(1);
     expect(out[0]).toMatch(
-      /^specs\/003-real\/tasks\.md:9: error Phase order: T002 is done before Phase 1 \(Setup\)/,
+      /^specs\/003-real\/tasks\.md:9: error Phase order: T002 is done before Phase 1: Setup is complete; T001 still open\.$/,
     );
   });
 });

@@ -82,7 +82,7 @@ const PHASE_ORDER_PROBLEM = {
   start_line: 9,
   end_line: 9,
   annotation_level: 'failure',
-  message: 'T003 is done before Phase 2 (Foundational) is complete: T002 still open.',
+  message: 'T003 is done before Phase 2: Foundational is complete; T002 still open.',
   title: 'spec-sync: Phase order',
 };
 

@@ -79,7 +79,7 @@ describe('the check run of a pushed spec', () => {
     const sha = await pushAndSettle({ [TASKS]: outOfOrder, ...DOCS });
     const run = onlyRun('spec-sync: 002-billing', sha);
     const message =
-      'T003 is done before Phase 2 (Foundational (Blocking Prerequisites)) is complete: T002 still open.';
+      'T003 is done before Phase 2: Foundational (Blocking Prerequisites) is complete; T002 still open.';
     expect(run.conclusion).toBe('failure');
     expect(run.externalId).toBe(TASKS);
     expect(run.output.title).toBe(`Phase order: ${message} · 2/4 done`);
@@ -130,14 +130,14 @@ describe('the check run of a pushed spec', () => {
     const run = onlyRun('spec-sync: 002-billing', sha);
     expect(run.conclusion).toBe('failure');
     expect(run.output.title).toBe(
-      'Phase order: 120 problems, first: T002 is done before Phase 1 (Setup) is complete: T001 still open. · 120/121 done',
+      'Phase order: 120 problems, first: T002 is done before Phase 1: Setup is complete; T001 still open. · 120/121 done',
     );
     expect(run.annotations).toHaveLength(120);
     expect(run.annotations.map((annotation) => annotation.start_line)).toEqual(
       Array.from({ length: 120 }, (_, index) => index + 9),
     );
     expect(run.annotations[119]?.message).toBe(
-      'T121 is done before Phase 1 (Setup) is complete: T001 still open.',
+      'T121 is done before Phase 1: Setup is complete; T001 still open.',
     );
     const updates = harness.sim.log.filter(
       (entry) => entry.method === 'PATCH' && entry.route?.endsWith('/check-runs/{check_run_id}'),

@@ -56,7 +56,7 @@ function phaseViolations(doc: SpecDocument): Violation[] {
         line: task.line,
         taskId: task.id,
         blockingTaskIds: blocking,
-        message: `${task.id} is done before ${names} ${verb} complete: ${listIds(blocking)} still open.`,
+        message: `${task.id} is done before ${names} ${verb} complete; ${listIds(blocking)} still open.`,
       });
     }
   }

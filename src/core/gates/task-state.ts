@@ -1,4 +1,5 @@
 import type { ChecklistItem, SpecDocument, Task } from '../model.js';
+import { phaseName } from '../structure/phase-name.js';
 
 /** A task that still needs doing: not done, not skipped, and not optional (Kiro `[ ]*`). */
 export function isOpen(task: Task): boolean {
@@ -38,11 +39,13 @@ export function tasksByPhase(doc: SpecDocument): Map<string, Task[]> {
   return byPhase;
 }
 
-/** How a phase is named in messages: `Phase 2 (Foundational)`, or its name when unnumbered. */
+/**
+ * How a phase is named in messages, as issues name it: `Phase 2: Foundational (Blocking Prerequisites)`,
+ * or its name when unnumbered. No brackets around the name, so a name with its own never doubles them.
+ */
 export function phaseLabel(doc: SpecDocument, phaseId: string): string {
   const phase = doc.phases.find((candidate) => candidate.id === phaseId);
-  if (!phase) return phaseId;
-  return phase.number === null ? phase.name : `Phase ${phase.number} (${phase.name})`;
+  return phase ? phaseName(phase) : phaseId;
 }
 
 /** `T001, T002, T003 and 4 more`: keeps messages short when many tasks are involved. */

@@ -95,7 +95,7 @@ describe('summarizeVerdict', () => {
   test('names the first failing gate and the count of others', () => {
     const report = evaluateGates(input(outOfOrder, { documents: {} }), defaults);
     expect(summarizeVerdict(report)).toBe(
-      'Phase order: T003 is done before Phase 1 (Setup) is complete: T001 still open. (+1 more gate) · 2/4 done',
+      'Phase order: T003 is done before Phase 1: Setup is complete; T001 still open. (+1 more gate) · 2/4 done',
     );
   });
 

@@ -101,7 +101,18 @@ describe('gatePhaseOrder', () => {
       tasks: [task('T001', 3, { phase: 'phase-1' }), done('T002', 12, { phase: 'phase-2' })],
     });
     expect(gatePhaseOrder(doc)[0]?.message).toBe(
-      'T002 is done before Phase 1 (Setup) is complete: T001 still open.',
+      'T002 is done before Phase 1: Setup is complete; T001 still open.',
+    );
+  });
+
+  test('a phase name with its own brackets is not wrapped in more', () => {
+    const named = phase('1', 1, { name: 'Setup (Shared Infrastructure)' });
+    const doc = spec({
+      phases: [named, p2],
+      tasks: [task('T001', 3, { phase: 'phase-1' }), done('T002', 12, { phase: 'phase-2' })],
+    });
+    expect(gatePhaseOrder(doc)[0]?.message).toBe(
+      'T002 is done before Phase 1: Setup (Shared Infrastructure) is complete; T001 still open.',
     );
   });
 });

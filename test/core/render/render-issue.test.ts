@@ -91,6 +91,23 @@ describe('renderTaskIssue', () => {
     expect(bare.section.startsWith('Set up the database\n\n- **Task:**')).toBe(true);
   });
 
+  it.each([
+    ['the phase heading as written', 'Phase 1: Setup (Shared Infrastructure)', '1', false],
+    ['the phase heading with other punctuation', 'Phase 1 — Setup (shared infrastructure)', '1', false],
+    ['an unnumbered phase named by its heading', 'Setup (Shared Infrastructure)', null, false],
+    ['a sub-heading inside the phase', 'Tests for Setup', '1', true],
+    ['another phase number', 'Phase 2: Setup (Shared Infrastructure)', '1', true],
+  ])('the Section line when the heading is %s (%s)', (_name, section, number, shown) => {
+    const setup = makePhase({ id: 'phase-1', number, name: 'Setup (Shared Infrastructure)', line: 3 });
+    const task = makeTask({ id: 'T001', title: 'Create the project', line: 5, phase: 'phase-1', section });
+    const body = renderTaskIssue(task, context({ doc: makeDoc([task], [setup]) })).section;
+    const phaseLine = number
+      ? '- **Phase:** 1: Setup (Shared Infrastructure)'
+      : '- **Phase:** Setup (Shared Infrastructure)';
+    expect(body).toContain(phaseLine);
+    expect(body.includes(`- **Section:** ${section}`)).toBe(shown);
+  });
+
   it('links the parent task like a dependency', () => {
     const child = makeTask({ id: 'T012.1', title: 'Sub', line: 21, parent: 'T012' });
     const withParent = makeDoc([...doc.tasks, child], doc.phases);

@@ -1,5 +1,5 @@
 import type { Config } from '../../../config/schema.js';
-import type { SpecDocument, Task } from '../../model.js';
+import type { Phase, SpecDocument, Task } from '../../model.js';
 
 /** Everything a rendered issue depends on besides the task; the same for every task of one sync. */
 export interface IssueRenderContext {
@@ -60,7 +60,7 @@ export function buildIssueView(task: Task, ctx: IssueRenderContext, spec: string
     taskUrl: blobUrl(ctx, ctx.tasksPath, task.line),
     phase: phase?.name ?? task.phase,
     phaseNumber: phase?.number ?? null,
-    section: task.section,
+    section: sectionBesidePhase(task.section, phase),
     story: task.story,
     parallel: task.parallel,
     optional: task.optional,
@@ -76,6 +76,25 @@ export function buildIssueView(task: Task, ctx: IssueRenderContext, spec: string
       done: item.status === 'done' || item.status === 'skipped',
     })),
   };
+}
+
+/**
+ * The task's nearest heading, unless it is its phase's own heading (`Phase 1: Setup`, or the bare name of an
+ * unnumbered phase): the Phase line already says it. Compared by letters and digits, so `Phase 1 — Setup`
+ * repeats `Phase 1: Setup` too.
+ */
+function sectionBesidePhase(section: string | null, phase: Phase | null): string | null {
+  if (section === null || phase === null) return section;
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.join(' ') ?? '';
+  const heading = words(section);
+  const repeats = [phase.name, `Phase ${phase.number ?? ''} ${phase.name}`].some(
+    (form) => words(form) === heading,
+  );
+  return repeats ? null : section;
 }
 
 /** `#123` when the task has an issue (GitHub links it), else a link to its line in tasks.md, else its ID. */
