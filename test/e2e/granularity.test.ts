@@ -132,6 +132,46 @@ describe('granularity', () => {
     expect(story.stateReason).toBe('not_planned');
   });
 
+  it('makes no second parent or phase issue when a create succeeds but its answer is lost', async () => {
+    // The parent is created first, then one issue per phase: the first three answers are lost.
+    harness.sim.faults.rules.push({
+      kind: 'lost-response',
+      method: 'POST',
+      route: '/repos/{owner}/{repo}/issues',
+      times: 3,
+    });
+    const text = [
+      billing('- [ ] T001 Create the project'),
+      '## Phase 2: Foundational',
+      '',
+      '- [ ] T002 Add the schema',
+      '',
+      '## Phase 3: Polish',
+      '',
+      '- [ ] T003 Write the docs',
+      '',
+    ].join('\n');
+    await push({ ...config('phase'), 'specs/002-billing/tasks.md': text });
+    const creates = harness.sim.log.filter(
+      (entry) => entry.method === 'POST' && entry.route === '/repos/{owner}/{repo}/issues',
+    );
+    expect(creates.map((entry) => entry.status)).toEqual([0, 0, 0, 201]);
+    const titles = () =>
+      repo()
+        .issues.map((issue) => issue.title)
+        .sort();
+    const expected = [
+      '002-billing: Billing',
+      '002-billing: Phase 1: Setup',
+      '002-billing: Phase 2: Foundational',
+      '002-billing: Phase 3: Polish',
+    ];
+    expect(titles()).toEqual(expected);
+    await push({ 'specs/002-billing/tasks.md': text.replace('- [ ] T002', '- [x] T002') });
+    expect(titles()).toEqual(expected);
+    expect(units().find((issue) => issue.title.endsWith('Foundational'))?.state).toBe('closed');
+  });
+
   it('with spec, the parent issue is the one issue and holds every task as a checklist', async () => {
     const text =
       '# Tasks: Billing\n\n## Phase 1: Setup\n\n- [x] T001 Create the project\n- [ ] T002 Add linting\n';

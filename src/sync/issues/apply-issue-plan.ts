@@ -6,8 +6,8 @@ import {
   renderPlannedIssue,
 } from '../../core/plan/plan-issue-sync.js';
 import { sameBody } from '../../core/render/issue/issue-body.js';
-import { statusOf } from '../../github/errors.js';
 import type { GitHubGateway, IssueSnapshot } from '../../github/gateway.js';
+import { createOnce, RECHECK_MARGIN_MS } from '../shared/create-once.js';
 import type { Logger } from '../shared/services.js';
 
 export interface ApplyCounts {
@@ -28,9 +28,6 @@ export interface ApplyContext {
   /** Told of each issue the plan created (or found created meanwhile), for the structure applied next. */
   onCreated?: (issue: IssueSnapshot) => void;
 }
-
-/** How far back the re-checks look, to cover clock skew between this process and GitHub. */
-const RECHECK_MARGIN_MS = 5 * 60_000;
 
 /** Executes a plan: labels, then creates in file order, then updates, then comments. */
 export async function applyIssuePlan(plan: IssuePlan, ctx: ApplyContext): Promise<ApplyCounts> {
@@ -63,7 +60,7 @@ export async function applyIssuePlan(plan: IssuePlan, ctx: ApplyContext): Promis
         ctx.onCreated?.(found);
         continue;
       }
-      const issue = await createOnce(ctx, op.taskId, numbers, op.title, op.labels);
+      const issue = await createTaskIssue(ctx, op.taskId, numbers, op.title, op.labels);
       numbers.set(op.taskId, issue.number);
       bodies.set(op.taskId, issue.body);
       counts.created += 1;
@@ -132,18 +129,20 @@ async function freshLabels(
 }
 
 /** The spec's issues changed since the listing, by task ID: what another run may have created meanwhile. */
-async function recheck(ctx: ApplyContext): Promise<Map<string, IssueSnapshot>> {
-  const since = new Date(ctx.listedAt.getTime() - RECHECK_MARGIN_MS).toISOString();
-  const recent = await ctx.gateway.listIssuesWithLabel(ctx.specLabel, since);
+async function recheck(
+  ctx: ApplyContext,
+  since = new Date(ctx.listedAt.getTime() - RECHECK_MARGIN_MS),
+): Promise<Map<string, IssueSnapshot>> {
+  const recent = await ctx.gateway.listIssuesWithLabel(ctx.specLabel, since.toISOString());
   const own = findOwnIssues(recent, ctx.input.specDir).byTask;
   return new Map([...own].map(([id, issue]) => [id, issue as IssueSnapshot]));
 }
 
 /**
- * Creates a task's issue. If the answer is lost (a dropped connection, a 5xx), GitHub may have created it
- * anyway: look for it by its marker before giving up, so neither a retry nor the next sync makes a second.
+ * Creates a task's issue. If the answer is lost, GitHub may have created it anyway: it is looked for by its
+ * marker before giving up (`createOnce`).
  */
-async function createOnce(
+async function createTaskIssue(
   ctx: ApplyContext,
   taskId: string,
   numbers: ReadonlyMap<string, number>,
@@ -151,19 +150,10 @@ async function createOnce(
   labels: string[],
 ): Promise<IssueSnapshot> {
   const rendered = renderPlannedIssue(ctx.input, taskId, numbers, null);
-  const startedAt = new Date();
-  try {
-    return await ctx.gateway.createIssue({
-      title: rendered?.title ?? title,
-      body: rendered?.body ?? '',
-      labels,
-    });
-  } catch (error) {
-    const status = statusOf(error);
-    if (status !== undefined && status < 500) throw error;
-    const found = (await recheck({ ...ctx, listedAt: startedAt })).get(taskId);
-    if (!found) throw error;
-    ctx.log.warn({ taskId, issue: found.number }, 'Create answer lost; found the issue it made');
-    return found;
-  }
+  const { value, recovered } = await createOnce(
+    () => ctx.gateway.createIssue({ title: rendered?.title ?? title, body: rendered?.body ?? '', labels }),
+    async (since) => (await recheck(ctx, since)).get(taskId),
+  );
+  if (recovered) ctx.log.warn({ taskId, issue: value.number }, 'Create answer lost; found the issue it made');
+  return value;
 }

@@ -8,6 +8,7 @@ import { renderUnitChecklist } from '../../core/structure/render-unit-checklist.
 import { type StructureRecord, writeStructureRecord } from '../../core/structure/structure-record.js';
 import type { IssueUnit, TreeNode } from '../../core/structure/types.js';
 import type { IssueSnapshot } from '../../github/gateway.js';
+import { createOnce } from '../shared/create-once.js';
 import type { StructureRun } from './structure-run.js';
 
 /** The issues of a spec's structure by key: tasks by ID, `spec` for the parent, `phase:…` and `part:…` holders. */
@@ -115,9 +116,19 @@ export async function createStructureIssue(
   wanted: Wanted,
 ): Promise<IssueSnapshot> {
   const body = mergeIssueBody(null, wanted.section, wanted.marker);
-  const created = await run.write(`create the ${key} issue: ${wanted.title}`, () =>
-    run.gateway.createIssue({ title: wanted.title, body, labels: [run.specLabel] }),
-  );
+  const created = await run.write(`create the ${key} issue: ${wanted.title}`, async () => {
+    // A lost answer may hide an issue GitHub made: found by its marker, never made twice.
+    const { value, recovered } = await createOnce(
+      () => run.gateway.createIssue({ title: wanted.title, body, labels: [run.specLabel] }),
+      async (since) =>
+        structureIssues(
+          await run.gateway.listIssuesWithLabel(run.specLabel, since.toISOString()),
+          run.specDir,
+        ).get(key),
+    );
+    if (recovered) run.log.warn({ key, issue: value.number }, 'Create answer lost; found the issue it made');
+    return value;
+  });
   const issue = created ?? placeholder(wanted.title, body);
   run.issues.set(key, issue);
   run.created.add(key);
