@@ -132,6 +132,34 @@ describe('a spec on GitHub as a parent issue with sub-issues and blocked-by', ()
     expect(parentIssue().state).toBe('open');
   });
 
+  it("opens the parent with spec.md's summary and links to the spec's documents, read once per push", async () => {
+    const spec = (summary: string) =>
+      `# Feature Specification: Billing\n\n**Status**: Draft\n\n${summary}\n\n## User Scenarios\n\nLater.\n`;
+    await push({
+      [TASKS]: tasksWith(3, () => []),
+      'specs/002-billing/spec.md': spec('Customers pay invoices by card.'),
+      'specs/002-billing/plan.md': '# Plan\n',
+    });
+    const section = () => parentIssue().body!.split('<!-- spec-sync:spec ')[1]!;
+    const lines = () => section().split('\n').slice(1);
+    expect(lines()[0]).toBe('Customers pay invoices by card.');
+    const links = lines().find((line) => line.startsWith('[spec.md]'))!;
+    const names = [...links.matchAll(/\[([^\]]+)\]\(([^)]+)\)/gu)].map((match) => match[1]);
+    expect(names).toEqual(['spec.md', 'plan.md', 'tasks.md']);
+    for (const name of names) expect(links).toContain(`/blob/main/specs/002-billing/${name})`);
+    // The sync and the check after it share one listing of the spec's directory.
+    const listings = () =>
+      harness.sim.log.filter(
+        (entry) =>
+          entry.method === 'GET' &&
+          decodeURIComponent(entry.path.split('?')[0]!).endsWith('/contents/specs/002-billing'),
+      ).length;
+    expect(listings()).toBe(1);
+    await push({ 'specs/002-billing/spec.md': spec('Customers pay invoices by card or transfer.') });
+    expect(lines()[0]).toBe('Customers pay invoices by card or transfer.');
+    expect(listings()).toBe(2);
+  });
+
   it('nests 250 tasks under phase and part issues, no parent over 100, in file order', async () => {
     await push({ [TASKS]: tasksWith(250, () => [], 130), ...SPEC_DOCS('specs/002-billing') });
     const parent = parentIssue();

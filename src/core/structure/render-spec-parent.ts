@@ -1,4 +1,5 @@
 import type { Phase, SpecDocument, Task } from '../model.js';
+import { neutralizeMarkdown } from '../text/neutralize-text.js';
 import { phaseName } from './phase-name.js';
 
 /** What the parent issue needs from outside the file: names and where the spec's documents are. */
@@ -10,9 +11,13 @@ export interface SpecParentInput {
   summary: string | null;
   /** The branch the links point at (the tracking branch). */
   branch: string;
-  /** Links to the spec's documents at that branch, by file name (`spec.md`, `plan.md`, `tasks.md`). */
-  documentUrls: Partial<Record<'spec.md' | 'plan.md' | 'tasks.md', string>>;
+  /** Links to the spec's documents at that branch, by file name; only those given are linked. */
+  documentUrls: Partial<Record<LinkedDocument, string>>;
 }
+
+/** The documents the parent issue links, in this order: spec-kit's, then Kiro's in between, then tasks.md. */
+export const LINKED_DOCUMENTS = ['spec.md', 'requirements.md', 'plan.md', 'design.md', 'tasks.md'] as const;
+export type LinkedDocument = (typeof LINKED_DOCUMENTS)[number];
 
 export type PhaseState = 'done' | 'in_progress' | 'blocked' | 'not_started';
 
@@ -117,11 +122,12 @@ export function renderSpecParentBody(input: SpecParentInput): string {
   const phases = summarizePhases(input.doc);
   const tasks = input.doc.tasks.filter(counted);
   const parts: string[] = [];
-  if (input.summary) parts.push(input.summary.trim());
+  // The summary is a person's text: it may not ping anyone or link issues from the parent.
+  if (input.summary) parts.push(neutralizeMarkdown(input.summary.trim()));
   parts.push(`**Progress:** ${tasks.filter(finished).length}/${tasks.length} tasks done`);
-  const links = (['spec.md', 'plan.md', 'tasks.md'] as const)
-    .filter((name) => input.documentUrls[name] !== undefined)
-    .map((name) => `[${name}](${input.documentUrls[name]})`);
+  const links = LINKED_DOCUMENTS.filter((name) => input.documentUrls[name] !== undefined).map(
+    (name) => `[${name}](${input.documentUrls[name]})`,
+  );
   if (links.length > 0) parts.push(`${links.join(' · ')} (branch \`${input.branch}\`)`);
   if (phases.length > 0) {
     const tasksUrl = input.documentUrls['tasks.md'];

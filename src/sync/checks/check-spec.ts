@@ -16,7 +16,7 @@ import type { BareContext, JobContext } from '../shared/job-context.js';
 import { guardAgainstEmptying, readableSpec } from '../shared/readable-spec.js';
 import { readTaskIssues, type TaskIssues } from '../shared/task-issues.js';
 import { builtinTemplate } from '../shared/templates.js';
-import { readSpecDocuments } from './read-spec-documents.js';
+import { readSpecDocuments, type SpecDocumentFiles } from './read-spec-documents.js';
 
 /** How a spec's check run is named in the PR's checks list. */
 function checkName(spec: SpecLocation): string {
@@ -36,6 +36,8 @@ export interface CheckTarget {
   text: string;
   /** The spec's task issues, when the caller listed them. */
   issues?: TaskIssues;
+  /** The spec's other documents at `headSha`, when the caller read them. */
+  documents?: SpecDocumentFiles;
 }
 
 /** The queued job: evaluate a spec's gates at a commit and report them as one run that always ends. */
@@ -118,7 +120,7 @@ async function gateResult(
   issues: TaskIssues,
 ): Promise<CheckRunResult> {
   const { config, gateway } = ctx;
-  const documents = await readSpecDocuments(gateway, target.headSha, spec.dir);
+  const documents = target.documents ?? (await readSpecDocuments(gateway, target.headSha, spec.dir));
   const repository = await ctx.repository();
   const pullRequestIntoDefaultBranch = await opensPullRequestInto(
     ctx,

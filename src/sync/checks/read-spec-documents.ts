@@ -3,6 +3,9 @@ import type { SpecFile } from '../../core/gates/types.js';
 import { specDocumentPath, specDocumentsOf } from '../../core/specs/spec-documents.js';
 import type { RepositoryFiles } from '../../github/gateway.js';
 
+/** The spec's gate documents by name (`spec.md`…), null where absent. */
+export type SpecDocumentFiles = Record<string, SpecFile>;
+
 /**
  * The spec's other documents at the commit: one directory listing, then only the files that exist and were
  * not read before (a blob is known by its sha), handed to the loader the CLI shares.
@@ -11,7 +14,7 @@ export async function readSpecDocuments(
   gateway: RepositoryFiles,
   ref: string,
   dir: string,
-): Promise<Record<string, SpecFile>> {
+): Promise<SpecDocumentFiles> {
   const present = new Map((await gateway.listDirectory(ref, dir)).map((entry) => [entry.name, entry.sha]));
   const texts = new Map<string, string>();
   for (const name of GATE_DOCUMENT_NAMES) {

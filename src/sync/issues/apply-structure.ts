@@ -8,6 +8,7 @@ import type { Logger } from '../shared/services.js';
 import { ensureUnitIssues, retireOldIssues } from './apply-granularity.js';
 import { applyMilestones } from './apply-milestones.js';
 import { applyBlockedBy, applySubIssues } from './apply-relations.js';
+import type { SpecParentIntro } from './spec-parent-intro.js';
 import {
   createStructureIssue,
   ensureStructureIssue,
@@ -29,6 +30,8 @@ export interface StructureInput {
   branch: string;
   /** tasks.md on the web at the tracking branch. */
   tasksUrl: string;
+  /** The parent issue's summary line and document links (`specParentIntro`). */
+  intro: SpecParentIntro;
   /** The spec's issues: the listing by label, with those the task sync just created. */
   listed: readonly IssueSnapshot[];
   /** Numbers of the issues the task sync created in this job: GitHub holds no relations of theirs yet. */
@@ -43,6 +46,12 @@ export interface StructureResult {
 
 export function structureOptions(config: Config): StructureOptions {
   return { granularity: config.issues.granularity, ...config.structure };
+}
+
+/** Whether a sync with this config keeps a parent issue per spec (docs/structure.md, "Applying it"). */
+export function keepsSpecParent(config: Config): boolean {
+  const { issues, structure } = config;
+  return issues.enabled && (issues.granularity !== 'task' || structure.subIssues || structure.blockedBy);
 }
 
 /** Phase and part issues of a tree, parents before their children. */
@@ -63,9 +72,8 @@ export async function applySpecStructure(input: StructureInput): Promise<Structu
   const run = new StructureRun(input.gateway, input.log, input.doc, where, issues, input.dryRun);
   for (const [key, issue] of issues) if (input.fresh.has(issue.number)) run.created.add(key);
   const structure = planSpecStructure(input.doc, input.specName, options);
-  const perTask = options.granularity === 'task';
   // The parent holds the record of relations, and with granularity `spec` it is the spec's one issue.
-  if (!perTask || options.subIssues || options.blockedBy) {
+  if (keepsSpecParent(input.config)) {
     const parent = issues.get('spec');
     const record = readStructureRecord(parent?.body ?? null);
     if (!parent) await createStructureIssue(run, 'spec', wantedParent(run, record));

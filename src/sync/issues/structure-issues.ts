@@ -59,9 +59,9 @@ export function wantedParent(run: StructureRun, record: StructureRecord): Wanted
   const body = renderSpecParentBody({
     doc,
     specName,
-    summary: null,
+    summary: run.intro.summary,
     branch: run.branch,
-    documentUrls: { 'tasks.md': run.tasksUrl },
+    documentUrls: run.intro.documentUrls,
   });
   return {
     title,

@@ -2,6 +2,7 @@ import type { SpecDocument } from '../../core/model.js';
 import type { Granularity } from '../../core/structure/types.js';
 import type { GitHubGateway, IssueSnapshot } from '../../github/gateway.js';
 import type { Logger } from '../shared/services.js';
+import type { SpecParentIntro } from './spec-parent-intro.js';
 
 /**
  * One application of a spec's structure: what it reads from, the issues by key as they become known, and the
@@ -24,6 +25,7 @@ export class StructureRun {
       branch: string;
       tasksUrl: string;
       granularity: Granularity;
+      intro: SpecParentIntro;
     },
     readonly issues: Map<string, IssueSnapshot>,
     readonly dryRun: boolean,
@@ -43,6 +45,9 @@ export class StructureRun {
   }
   get tasksUrl(): string {
     return this.where.tasksUrl;
+  }
+  get intro(): SpecParentIntro {
+    return this.where.intro;
   }
   get granularity(): Granularity {
     return this.where.granularity;

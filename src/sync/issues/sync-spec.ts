@@ -6,6 +6,7 @@ import type { GitHubClient } from '../../github/client.js';
 import { createGitHubGateway, type IssueSnapshot, type RepoRef } from '../../github/gateway.js';
 import type { RepositoryFacts, SyncSpecJob } from '../../queue/jobs.js';
 import { evaluateSpec, reportSpecCheck } from '../checks/check-spec.js';
+import { readSpecDocuments, type SpecDocumentFiles } from '../checks/read-spec-documents.js';
 import { readBodyTemplate } from '../shared/body-template.js';
 import { isSpecProblem } from '../shared/error-policy.js';
 import type { JobContext } from '../shared/job-context.js';
@@ -15,7 +16,8 @@ import { type TaskIssues, taskIssuesOf } from '../shared/task-issues.js';
 import { resolveTrackingBranch } from '../shared/tracking-branch.js';
 import { applyAssignees } from './apply-assignees.js';
 import { type ApplyCounts, applyIssuePlan } from './apply-issue-plan.js';
-import { applySpecStructure, type StructureResult } from './apply-structure.js';
+import { applySpecStructure, keepsSpecParent, type StructureResult } from './apply-structure.js';
+import { blobUrl, specParentIntro } from './spec-parent-intro.js';
 import { structureIssues } from './structure-issues.js';
 
 export interface SyncResult {
@@ -30,6 +32,8 @@ export interface SyncResult {
   text: string;
   /** The spec's issues as listed before the plan was applied. */
   issues: TaskIssues;
+  /** The spec's other documents at `headSha`, when the sync read them (for the parent issue). */
+  documents?: SpecDocumentFiles;
 }
 
 /** What a reconcile works with: a job's context, or the CLI's equivalent. */
@@ -91,6 +95,10 @@ export async function reconcile(
           log,
           onCreated: (issue) => created.push(issue),
         });
+  // The parent issue's summary and links come from the spec's documents: read here at the same commit the
+  // check that follows reads, which takes them from this result instead of reading them again.
+  const documents = keepsSpecParent(config) ? await readSpecDocuments(gateway, head, spec.dir) : undefined;
+  const where = { htmlBase: repository.htmlUrl, branch, specDir: spec.dir, tasksPath };
   const structure = await applySpecStructure({
     gateway,
     log,
@@ -100,7 +108,8 @@ export async function reconcile(
     specName: specNameOf(spec.dir),
     specLabel: label,
     branch,
-    tasksUrl: tasksUrl(repository.htmlUrl, branch, tasksPath),
+    tasksUrl: blobUrl(repository.htmlUrl, branch, tasksPath),
+    intro: specParentIntro(documents ?? {}, where),
     listed: [...issues.listed, ...created],
     fresh: new Set(created.map((issue) => issue.number)),
     dryRun,
@@ -111,7 +120,7 @@ export async function reconcile(
   }
   if (applied || (!dryRun && structure.ops.length > 0))
     log.info({ tasksPath, branch, ...applied, structure: structure.ops.length }, 'Spec synced');
-  return { tasksPath, branch, headSha: head, plan, applied, structure, text, issues };
+  return { tasksPath, branch, headSha: head, plan, applied, structure, text, issues, documents };
 }
 
 /** A dry run's stand-in for an issue the plan would create: its marker, no number. */
@@ -127,11 +136,6 @@ function plannedIssue(op: IssuePlan['creates'][number]): IssueSnapshot {
     htmlUrl: '',
     author: null,
   };
-}
-
-function tasksUrl(htmlBase: string, branch: string, tasksPath: string): string {
-  const segments = [...branch.split('/'), ...tasksPath.split('/')].map(encodeURIComponent).join('/');
-  return `${htmlBase.replace(/\/+$/, '')}/blob/${segments}`;
 }
 
 /**
@@ -224,6 +228,13 @@ async function checkAfterSync(
   if (text === undefined) return;
   const created = (result?.applied?.created ?? 0) + (result?.applied?.adopted ?? 0);
   const issues = same && created === 0 ? result.issues : undefined;
-  const target = { tasksPath: job.tasksPath, ...check, text, ...(issues ? { issues } : {}) };
+  const documents = same ? result.documents : undefined;
+  const target = {
+    tasksPath: job.tasksPath,
+    ...check,
+    text,
+    ...(issues ? { issues } : {}),
+    ...(documents ? { documents } : {}),
+  };
   await reportSpecCheck(ctx, target, () => evaluateSpec(ctx, target));
 }

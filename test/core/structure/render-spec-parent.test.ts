@@ -81,6 +81,26 @@ describe('the spec parent issue', () => {
     expect(body).toMatch(/```mermaid\nflowchart TD\n[\s\S]*\n```$/);
   });
 
+  test('links only the documents given, in spec-kit then Kiro order, and the summary pings no one', () => {
+    const kiro = {
+      'requirements.md': 'https://github.test/r/requirements.md',
+      'design.md': 'https://github.test/r/design.md',
+      'tasks.md': 'https://github.test/r/tasks.md',
+    };
+    const body = renderSpecParentBody({
+      doc,
+      specName: '002-billing',
+      summary: 'Asked by @alice in #12.',
+      branch: 'main',
+      documentUrls: kiro,
+    });
+    expect(body).toContain(
+      `[requirements.md](${kiro['requirements.md']}) · [design.md](${kiro['design.md']}) · [tasks.md](${kiro['tasks.md']}) (branch \`main\`)`,
+    );
+    expect(body).not.toContain('spec.md');
+    expect(body.split('\n')[0]).toBe('Asked by @\u2060alice in #\u206012.');
+  });
+
   test('the diagram draws each blocking edge and colours each phase by its state', () => {
     const diagram = renderPhaseDiagram(summarizePhases(doc));
     expect(diagram).toContain('p1 --> p2');
