@@ -172,6 +172,35 @@ describe('granularity', () => {
     expect(units().find((issue) => issue.title.endsWith('Foundational'))?.state).toBe('closed');
   });
 
+  it('assigns a phase issue to the logins its tasks name, once', async () => {
+    repo().state.assignable.add('octocat');
+    repo().state.assignable.add('hubot');
+    const text = [
+      billing(
+        '- [ ] T001 Create the project @octocat',
+        '- [ ] T002 Add linting',
+        '  - Owner: @hubot',
+        '- [ ] T003 Ship @octocat',
+      ),
+      '## Phase 2: Polish',
+      '',
+      '- [ ] T004 Write the docs @nobody-here',
+      '',
+    ].join('\n');
+    await push({ ...config('phase'), 'specs/002-billing/tasks.md': text });
+    const phase = (name: string) => units().find((issue) => issue.title.endsWith(name))!;
+    expect(phase('Setup').assignees).toEqual(['octocat', 'hubot']);
+    expect(phase('Polish').assignees).toEqual([]);
+    const before = harness.sim.log.length;
+    await push({ 'specs/002-billing/tasks.md': text.replace('- [ ] T001', '- [x] T001') });
+    const assigning = harness.sim.log
+      .slice(before)
+      .filter(
+        (entry) => entry.method === 'POST' && entry.route?.endsWith('/issues/{issue_number}/assignees'),
+      );
+    expect(assigning).toEqual([]);
+  });
+
   it('with spec, the parent issue is the one issue and holds every task as a checklist', async () => {
     const text =
       '# Tasks: Billing\n\n## Phase 1: Setup\n\n- [x] T001 Create the project\n- [ ] T002 Add linting\n';

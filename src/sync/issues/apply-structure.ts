@@ -5,6 +5,7 @@ import { readStructureRecord } from '../../core/structure/structure-record.js';
 import type { StructureOptions, TreeNode } from '../../core/structure/types.js';
 import type { GitHubGateway, IssueSnapshot } from '../../github/gateway.js';
 import type { Logger } from '../shared/services.js';
+import { applyAssignees } from './apply-assignees.js';
 import { ensureUnitIssues, retireOldIssues } from './apply-granularity.js';
 import { applyMilestones } from './apply-milestones.js';
 import { applyBlockedBy, applySubIssues } from './apply-relations.js';
@@ -91,5 +92,8 @@ export async function applySpecStructure(input: StructureInput): Promise<Structu
     new Set(structure.tree ? holders(structure.tree).map((node) => node.key) : []),
   );
   if (options.milestones !== 'off') await applyMilestones(run, structure.milestones);
+  // Task issues are assigned after the structure (sync-spec.ts); story, phase and spec issues here.
+  if (options.granularity !== 'task' && options.assignees)
+    run.ops.push(...(await applyAssignees(run.gateway, input.doc, structure.units, run.issues, run.dryRun)));
   return { ops: run.ops };
 }

@@ -2,6 +2,7 @@ import { loadRepoConfig } from '../../config/load-config.js';
 import { specLabel, specNameOf } from '../../core/plan/issue-labels.js';
 import { type IssuePlan, isEmptyPlan, planIssueSync } from '../../core/plan/plan-issue-sync.js';
 import { type SpecLocation, specLocation } from '../../core/specs/find-specs.js';
+import { groupUnits } from '../../core/structure/group-units.js';
 import type { GitHubClient } from '../../github/client.js';
 import { createGitHubGateway, type IssueSnapshot, type RepoRef } from '../../github/gateway.js';
 import type { RepositoryFacts, SyncSpecJob } from '../../queue/jobs.js';
@@ -116,7 +117,7 @@ export async function reconcile(
   });
   if (config.issues.enabled && config.structure.assignees && config.issues.granularity === 'task') {
     const byKey = structureIssues([...issues.listed, ...created], input.specDir);
-    structure.ops.push(...(await applyAssignees(gateway, doc, byKey, dryRun)));
+    structure.ops.push(...(await applyAssignees(gateway, doc, groupUnits(doc, 'task'), byKey, dryRun)));
   }
   if (applied || (!dryRun && structure.ops.length > 0))
     log.info({ tasksPath, branch, ...applied, structure: structure.ops.length }, 'Spec synced');
