@@ -99,7 +99,7 @@ export async function evaluateSpec(ctx: JobContext, target: CheckTarget): Promis
   const { config, gateway } = ctx;
   const spec = specLocation(target.tasksPath);
   const { text } = target;
-  const doc = readableSpec(text, spec.tasksPath);
+  const doc = await readableSpec(ctx.parseTasks, text, spec.tasksPath);
   const issues = target.issues ?? (await readTaskIssues(gateway, config, spec.dir));
   if (config.issues.enabled) {
     guardAgainstEmptying(doc, issues.openCount, spec.tasksPath);

@@ -12,6 +12,7 @@ import type { JobContext } from '../shared/job-context.js';
 import { guardAgainstEmptying, readableSpec } from '../shared/readable-spec.js';
 import type { Logger } from '../shared/services.js';
 import { type TaskIssues, taskIssuesOf } from '../shared/task-issues.js';
+import { tasksParser } from '../shared/tasks-parser.js';
 import { resolveTrackingBranch } from '../shared/tracking-branch.js';
 import { type ApplyCounts, applyIssuePlan } from './apply-issue-plan.js';
 
@@ -28,7 +29,10 @@ export interface SyncResult {
 }
 
 /** What a reconcile works with: a job's context, or the CLI's equivalent. */
-type SyncContext = Pick<JobContext, 'gateway' | 'config' | 'log' | 'repository' | 'trackingBranch'>;
+type SyncContext = Pick<
+  JobContext,
+  'gateway' | 'config' | 'log' | 'repository' | 'trackingBranch' | 'parseTasks'
+>;
 
 /**
  * Level-triggered reconcile of one spec: read tasks.md at the tracking branch's current head, list the
@@ -52,7 +56,7 @@ export async function reconcile(
     return null;
   }
   const { branch, head, text } = found;
-  const doc = readableSpec(text, tasksPath);
+  const doc = await readableSpec(ctx.parseTasks, text, tasksPath);
   const label = specLabel(specNameOf(spec.dir), config.issues.labels);
   const listedAt = new Date();
   const issues = taskIssuesOf(await gateway.listIssuesWithLabel(label), spec.dir);
@@ -119,6 +123,7 @@ export async function reconcileSpec(options: SyncSpecOptions): Promise<SyncResul
     gateway,
     config,
     log,
+    parseTasks: tasksParser(undefined),
     repository: () => {
       repository ??= gateway.getRepository();
       return repository;

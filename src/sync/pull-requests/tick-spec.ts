@@ -33,6 +33,7 @@ export async function tickSpec(ctx: JobContext, input: TickSpecInput): Promise<s
       changes: input.ids.map((id) => ({ id, status: 'done' })),
       message: (changed) => describeTickCommit(changed, job.pullNumber),
       prNote: `Marks the tasks that #${job.pullNumber} closed as done.`,
+      parse: ctx.parseTasks,
     },
     config.pullRequests.writeBack,
   );
