@@ -77,6 +77,55 @@ describe('spec problems are reported on the check run and never retried', () => 
     expect(readsOf(TASKS)).toBe(1);
   });
 
+  const TEMPLATE = '.github/task-issue.md';
+  const doubling = (levels: number) =>
+    [
+      ...Array.from(
+        { length: levels },
+        (_, n) => `{{#*inline "p${n}"}}{{> p${n + 1}}}{{> p${n + 1}}}{{/inline}}`,
+      ),
+      `{{#*inline "p${levels}"}}{{title}}{{/inline}}`,
+      '{{> p0}}',
+    ].join('\n');
+  it.each([
+    [
+      'that calls itself',
+      '{{#*inline "a"}}{{> b}}{{/inline}}{{#*inline "b"}}{{> a}}{{/inline}}{{> a}}',
+      'the partial "a" calls itself (a → b → a)',
+    ],
+    ['whose partials double 24 times', doubling(24), 'partials call partials more than 16 deep'],
+    ['whose partials double 12 times', doubling(12), 'its partials expand more than 1,000 times'],
+    ['that does not compile', '{{#each tasks}}\n- {{title}}\n', 'it does not compile'],
+    [
+      'that names a partial it lacks',
+      '{{> footer}}',
+      'it uses the partial "footer", which it does not define',
+    ],
+  ])(
+    'a body template %s fails the spec check once at its path; issues stay as they were',
+    async (_name, template, reason) => {
+      await pushAndSettle({ ...SPEC_DOCS('specs/002-billing'), [TASKS]: specKitTasks(2) });
+      const before = issues().map((issue) => ({ ...issue }));
+      expect(before).toHaveLength(2);
+      harness.sim.resetLog();
+      const sha = await pushAndSettle({
+        [CONFIG]: `issues:\n  bodyTemplate: ${TEMPLATE}\n`,
+        [TEMPLATE]: template,
+        [TASKS]: specKitTasks(2).replace('Task 1', 'Task one, renamed'),
+      });
+      const run = runOf('spec-sync: 002-billing', sha);
+      expect(run.conclusion).toBe('failure');
+      const shown = `${run.output.title} ${run.output.summary}`;
+      expect(shown).toContain(`The issue body template ${TEMPLATE} cannot be used: ${reason}`);
+      expect(run.annotations.map((annotation) => annotation.path)).toEqual([TEMPLATE]);
+      expect(issues().map((issue) => [issue.title, issue.body])).toEqual(
+        before.map((issue) => [issue.title, issue.body]),
+      );
+      // Read once by the sync: a retried job would read it again.
+      expect(readsOf(TEMPLATE)).toBe(1);
+    },
+  );
+
   it('a tasks.md emptied while issues are open fails the check and leaves the issues open', async () => {
     const first = await pushAndSettle({ ...SPEC_DOCS('specs/002-billing'), [TASKS]: specKitTasks(3) });
     // Positive control: the same spec with its tasks passes and has its issues.

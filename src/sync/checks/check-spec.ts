@@ -103,7 +103,7 @@ export async function evaluateSpec(ctx: JobContext, target: CheckTarget): Promis
   const issues = target.issues ?? (await readTaskIssues(gateway, config, spec.dir));
   if (config.issues.enabled) {
     guardAgainstEmptying(doc, issues.openCount, spec.tasksPath);
-    await readBodyTemplate(ctx, { tryRender: true });
+    await readBodyTemplate(ctx);
   }
   return gateResult(ctx, spec, target, doc, text, issues);
 }
