@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { type NeutralizeOptions, neutralizeMarkdown, neutralizePlainText } from '../text/neutralize-text.js';
 import { inspectTemplate } from './inspect-template.js';
 
 /** Text a template may render at most: far more than any GitHub field takes, far less than a flood. */
@@ -22,6 +23,27 @@ export class TemplateError extends Error {
 
 export type CompiledTemplate = (view: object) => string;
 
+/**
+ * How the values of a view are made safe before a template sees them (src/core/text/neutralize-text.ts):
+ * Markdown by default (mentions and issue references made inert, HTML escaped, unsafe links as text),
+ * `plain` for one-line fields such as titles (mentions and references only).
+ */
+export interface TextRule extends NeutralizeOptions {
+  plain?: boolean;
+}
+
+/** Text spec-sync built itself (`#12` linking its own issue): goes into a template as it is. */
+export class TrustedText {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
+}
+
+export function trusted(text: string): TrustedText {
+  return new TrustedText(text);
+}
+
 /** Where a template comes from: what it is for, and its file when a repository supplies it. */
 export interface TemplateSource {
   what: string;
@@ -40,7 +62,11 @@ const compiled = new Map<string, CompiledTemplate>();
  * or expands without bound is refused before it runs; what it renders is capped at MAX_RENDERED_CHARS. A
  * template that fails throws a TemplateError naming it.
  */
-export function compileTemplate(source: TemplateSource | string, text: string): CompiledTemplate {
+export function compileTemplate(
+  source: TemplateSource | string,
+  text: string,
+  rule: TextRule = {},
+): CompiledTemplate {
   const from = typeof source === 'string' ? { what: source } : source;
   const name = from.path ? `${from.what} template ${from.path}` : `${from.what} template`;
   const fail = (reason: string, cause?: unknown): never => {
@@ -59,7 +85,7 @@ export function compileTemplate(source: TemplateSource | string, text: string): 
   return (view) => {
     let output = '';
     try {
-      output = render(view);
+      output = render(neutralizeView(view, rule) as object);
     } catch (error) {
       fail((error as Error).message, error);
     }
@@ -72,11 +98,32 @@ export function compileTemplate(source: TemplateSource | string, text: string): 
 }
 
 /**
+ * The one place the text rule meets what others wrote: every string of a view (task text, PR text, commit
+ * messages, names from the repository) is neutralised on its way into any template, so a template, built
+ * in or a repository's own, cannot put a live mention, a cross-reference, raw HTML or a `javascript:` link
+ * on GitHub. Only TrustedText, built by spec-sync itself, goes in unchanged.
+ */
+function neutralizeView(value: unknown, rule: TextRule): unknown {
+  if (typeof value === 'string')
+    return rule.plain ? neutralizePlainText(value, rule) : neutralizeMarkdown(value, rule);
+  if (value instanceof TrustedText) return value.text;
+  if (Array.isArray(value)) return value.map((item) => neutralizeView(item, rule));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, neutralizeView(item, rule)]));
+  return value;
+}
+
+/**
  * Renders text that lands on an issue or comment. Our own comment markers are neutralised afterwards so no
  * task text or template can forge or break the owned section.
  */
-export function renderTemplate(source: TemplateSource | string, text: string, view: object): string {
-  return neutraliseMarkers(compileTemplate(source, text)(view));
+export function renderTemplate(
+  source: TemplateSource | string,
+  text: string,
+  view: object,
+  rule: TextRule = {},
+): string {
+  return neutraliseMarkers(compileTemplate(source, text, rule)(view));
 }
 
 function neutraliseMarkers(text: string): string {

@@ -71,6 +71,7 @@ export async function reconcile(
     actual: issues.listed,
     config: config.issues,
     templates: { body: await readBodyTemplate(ctx) },
+    allowMentions: config.allowMentions,
   };
   const plan = planIssueSync(input);
   for (const warning of plan.warnings) log.warn({ tasksPath, warning }, 'Spec needs a look');

@@ -87,6 +87,8 @@ export async function ensurePullRequestComment(
   view: PullRequestCommentView,
 ): Promise<'created' | 'updated' | 'unchanged' | 'absent' | 'off'> {
   if (!config.pullRequests.comment) return 'off';
-  const body = renderPullRequestComment(view, builtinTemplate('pr-comment.md.hbs'));
+  const body = renderPullRequestComment(view, builtinTemplate('pr-comment.md.hbs'), {
+    allowMentions: config.allowMentions,
+  });
   return gateway.ensureComment(pullNumber, PR_TASKS_MARKER, body, { onlyUpdate: isEmptyView(view) });
 }
