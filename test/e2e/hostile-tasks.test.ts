@@ -128,3 +128,33 @@ describe('while a hostile input is being read', () => {
     expect(harness.sim.repo(harness.repo).issues).toEqual([]);
   });
 });
+
+describe('spec directories with characters GitHub treats specially', () => {
+  it('a directory with a comma syncs twice with no duplicate, apart from its look-alike', async () => {
+    const files = {
+      'specs/a,b/tasks.md': '- [ ] T001 In a,b\n- [ ] T002 Also in a,b\n',
+      ...DOCS('specs/a,b'),
+      'specs/a-b/tasks.md': '- [ ] T001 In a-b\n',
+      ...DOCS('specs/a-b'),
+    };
+    await pushAndSettle(files);
+    const titles = () =>
+      harness.sim
+        .repo(harness.repo)
+        .issues.map((issue) => issue.title)
+        .sort();
+    const expected = ['T001 In a,b', 'T001 In a-b', 'T002 Also in a,b'];
+    expect(titles()).toEqual(expected);
+    // A second push touching the spec: a listing split at the comma would find nothing and create again.
+    await pushAndSettle({ 'specs/a,b/tasks.md': '- [ ] T001 In a,b\n- [ ] T002 Also in a,b, edited\n' });
+    expect(titles()).toEqual(['T001 In a,b', 'T001 In a-b', 'T002 Also in a,b, edited']);
+    const labels = harness.sim
+      .repo(harness.repo)
+      .issues.map((issue) => issue.labels.find((l) => l.startsWith('spec:')));
+    expect(labels.every((label) => label !== undefined && !label.includes(','))).toBe(true);
+    expect(new Set(labels).size).toBe(2);
+    // The look-alike keeps its label exactly as before: only names that need a change change.
+    expect(labels).toContain('spec:a-b');
+    expect(runOf('spec-sync: a,b')?.conclusion).toBe('success');
+  });
+});

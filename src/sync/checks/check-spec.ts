@@ -6,6 +6,7 @@ import { SYNC_NOW } from '../../core/render/check/check-actions.js';
 import { renderCheckOutput } from '../../core/render/check/render-check.js';
 import { renderConfigError, renderFileError } from '../../core/render/check/render-file-error.js';
 import { type SpecLocation, specLocation } from '../../core/specs/find-specs.js';
+import { specCheckName } from '../../core/specs/spec-names.js';
 import { GitHubRequestError } from '../../github/errors.js';
 import type { CheckRunResult } from '../../github/gateway.js';
 import type { CheckSpecJob } from '../../queue/jobs.js';
@@ -17,9 +18,9 @@ import { readTaskIssues, type TaskIssues } from '../shared/task-issues.js';
 import { builtinTemplate } from '../shared/templates.js';
 import { readSpecDocuments } from './read-spec-documents.js';
 
-/** How a spec's check run is named in the PR's checks list. */
+/** How a spec's check run is named in the PR's checks list: one line, within its length (spec-names.ts). */
 function checkName(spec: SpecLocation): string {
-  return `spec-sync: ${spec.name}`;
+  return specCheckName(spec.name);
 }
 
 /** The check run that reports an invalid `.github/spec-sync.yml`. */
