@@ -61,6 +61,33 @@ describe('spec problems are reported on the check run and never retried', () => 
     expect(readsOf(CONFIG)).toBe(2);
   });
 
+  it('a config made invalid by another repository through _extends shows its source and count, not its keys', async () => {
+    harness.sim.createRepo('acme/private-infra', {
+      files: { 'deploy/credentials.yml': 'aws_secret_access_key_x1: hunter2\ndb_password_y2: hunter3\n' },
+    });
+    const sha = await pushAndSettle({
+      [CONFIG]: '_extends: private-infra:deploy/credentials.yml\nissues:\n  enabled: sometimes\n',
+      ...SPEC_DOCS('specs/002-billing'),
+      [TASKS]: specKitTasks(2),
+    });
+    const run = runOf('spec-sync: configuration', sha);
+    expect(run.conclusion).toBe('failure');
+    const shown = JSON.stringify({ output: run.output, annotations: run.annotations });
+    for (const secret of ['aws_secret', 'db_password', 'hunter2', 'hunter3'])
+      expect(shown).not.toContain(secret);
+    // The user's own mistake is shown at its line; the other file's only as a count with its source.
+    expect(run.annotations.map((a) => [a.start_line, a.message])).toEqual([
+      [3, expect.stringContaining('issues.enabled')],
+      [
+        1,
+        expect.stringContaining(
+          '1 problem in the configuration brought in from acme/private-infra:deploy/credentials.yml',
+        ),
+      ],
+    ]);
+    expect(issues()).toEqual([]);
+  });
+
   it('a body template that is not there fails the spec check with its name, and opens no issue', async () => {
     harness.sim.resetLog();
     const sha = await pushAndSettle({
