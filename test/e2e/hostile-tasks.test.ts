@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { commitFiles } from '../github-sim/index.js';
+import { commitFiles, webhooks } from '../github-sim/index.js';
 import { type Harness, startHarness } from './harness.js';
 
 const DOCS = (dir: string) => ({ [`${dir}/spec.md`]: '# Spec\n', [`${dir}/plan.md`]: '# Plan\n' });
@@ -125,6 +125,74 @@ describe('while a hostile input is being read', () => {
     const failing = runOf('spec-sync: 001-bad');
     expect(failing?.conclusion).toBe('failure');
     expect(JSON.stringify(failing?.output)).toContain(message);
+    expect(harness.sim.repo(harness.repo).issues).toEqual([]);
+  });
+});
+
+describe('while a hostile pull request or template is being processed', () => {
+  const OTHER = 'acme/other';
+
+  async function answeredAndSynced(): Promise<void> {
+    const started = performance.now();
+    const { status } = await harness.sim.push({
+      repo: OTHER,
+      files: { 'specs/001-a/tasks.md': '- [ ] T001 A normal task\n', ...DOCS('specs/001-a') },
+      deliverTo: harness.app,
+    });
+    expect(status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    await harness.idle();
+    expect(harness.sim.repo(OTHER).issues.map((issue) => issue.title)).toEqual(['T001 A normal task']);
+  }
+
+  it('a description of 5,000 ranges on an edited pull request', async () => {
+    harness.sim.createRepo(OTHER, { files: { 'README.md': '# other\n' } });
+    await pushAndSettle({ 'specs/001-a/tasks.md': '- [ ] T001 One\n', ...DOCS('specs/001-a') });
+    const ranges = Array.from({ length: 5_000 }, (_, n) => `T${1 + n * 200}-T${200 + n * 200}`);
+    commitFiles(harness.sim, harness.repo, 'work', { 'src/a.ts': 'export {};\n' }, 'Work');
+    const pull = harness.sim.createPullRequest(harness.repo, {
+      title: 'Work',
+      head: 'work',
+      body: `Closes ${ranges.join(', ')}`,
+    });
+    const state = harness.sim.repo(harness.repo).state;
+    const payload = webhooks.pullRequestPayload(
+      harness.sim.state,
+      state,
+      state.issue(pull.number)!,
+      'edited',
+    );
+    expect(await webhooks.deliver(harness.app.url, harness.app.secret, 'pull_request', payload)).toBe(200);
+    await answeredAndSynced();
+    const comment = harness.sim
+      .repo(harness.repo)
+      .issue(pull.number)!
+      .comments.find((one) => one.user === 'spec-sync[bot]');
+    expect(comment?.body).toContain('past the limit of 300 task IDs per pull request were ignored');
+  });
+
+  it('a body template whose partials double 24 times', async () => {
+    harness.sim.createRepo(OTHER, { files: { 'README.md': '# other\n' } });
+    const template = [
+      ...Array.from(
+        { length: 24 },
+        (_, n) => `{{#*inline "p${n}"}}{{> p${n + 1}}}{{> p${n + 1}}}{{/inline}}`,
+      ),
+      '{{#*inline "p24"}}{{title}}{{/inline}}{{> p0}}',
+    ].join('');
+    const { status } = await harness.sim.push({
+      repo: harness.repo,
+      files: {
+        '.github/spec-sync.yml': 'issues:\n  bodyTemplate: .github/body.md\n',
+        '.github/body.md': template,
+        'specs/001-a/tasks.md': '- [ ] T001 One\n',
+        ...DOCS('specs/001-a'),
+      },
+      deliverTo: harness.app,
+    });
+    expect(status).toBe(200);
+    await answeredAndSynced();
+    expect(runOf('spec-sync: 001-a')?.conclusion).toBe('failure');
     expect(harness.sim.repo(harness.repo).issues).toEqual([]);
   });
 });
