@@ -1,3 +1,4 @@
+import { benchHostileApp } from './hostile-app-bench.js';
 import { benchHostile } from './hostile-bench.js';
 import { benchParse } from './parse-bench.js';
 import { benchSync } from './sync-bench.js';
@@ -6,3 +7,4 @@ import { benchSync } from './sync-bench.js';
 await benchParse();
 await benchSync();
 await benchHostile();
+await benchHostileApp();

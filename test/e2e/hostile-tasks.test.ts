@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { commitFiles, webhooks } from '../github-sim/index.js';
+import { commitFiles } from '../github-sim/index.js';
 import { type Harness, startHarness } from './harness.js';
+import { deliverEditedPull, doublingTemplate, rangesBody } from './hostile-inputs.js';
 
 const DOCS = (dir: string) => ({ [`${dir}/spec.md`]: '# Spec\n', [`${dir}/plan.md`]: '# Plan\n' });
 
@@ -148,21 +149,8 @@ describe('while a hostile pull request or template is being processed', () => {
   it('a description of 5,000 ranges on an edited pull request', async () => {
     harness.sim.createRepo(OTHER, { files: { 'README.md': '# other\n' } });
     await pushAndSettle({ 'specs/001-a/tasks.md': '- [ ] T001 One\n', ...DOCS('specs/001-a') });
-    const ranges = Array.from({ length: 5_000 }, (_, n) => `T${1 + n * 200}-T${200 + n * 200}`);
-    commitFiles(harness.sim, harness.repo, 'work', { 'src/a.ts': 'export {};\n' }, 'Work');
-    const pull = harness.sim.createPullRequest(harness.repo, {
-      title: 'Work',
-      head: 'work',
-      body: `Closes ${ranges.join(', ')}`,
-    });
-    const state = harness.sim.repo(harness.repo).state;
-    const payload = webhooks.pullRequestPayload(
-      harness.sim.state,
-      state,
-      state.issue(pull.number)!,
-      'edited',
-    );
-    expect(await webhooks.deliver(harness.app.url, harness.app.secret, 'pull_request', payload)).toBe(200);
+    const pull = await deliverEditedPull(harness, rangesBody(5_000));
+    expect(pull.status).toBe(200);
     await answeredAndSynced();
     const comment = harness.sim
       .repo(harness.repo)
@@ -173,13 +161,7 @@ describe('while a hostile pull request or template is being processed', () => {
 
   it('a body template whose partials double 24 times', async () => {
     harness.sim.createRepo(OTHER, { files: { 'README.md': '# other\n' } });
-    const template = [
-      ...Array.from(
-        { length: 24 },
-        (_, n) => `{{#*inline "p${n}"}}{{> p${n + 1}}}{{> p${n + 1}}}{{/inline}}`,
-      ),
-      '{{#*inline "p24"}}{{title}}{{/inline}}{{> p0}}',
-    ].join('');
+    const template = doublingTemplate(24);
     const { status } = await harness.sim.push({
       repo: harness.repo,
       files: {

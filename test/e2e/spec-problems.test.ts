@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { StoredCheckRun } from '../github-sim/index.js';
 import { type Harness, startHarness } from './harness.js';
+import { doublingTemplate } from './hostile-inputs.js';
 import { SPEC_DOCS, specKitTasks } from './spec-fixtures.js';
 
 /**
@@ -105,23 +106,14 @@ describe('spec problems are reported on the check run and never retried', () => 
   });
 
   const TEMPLATE = '.github/task-issue.md';
-  const doubling = (levels: number) =>
-    [
-      ...Array.from(
-        { length: levels },
-        (_, n) => `{{#*inline "p${n}"}}{{> p${n + 1}}}{{> p${n + 1}}}{{/inline}}`,
-      ),
-      `{{#*inline "p${levels}"}}{{title}}{{/inline}}`,
-      '{{> p0}}',
-    ].join('\n');
   it.each([
     [
       'that calls itself',
       '{{#*inline "a"}}{{> b}}{{/inline}}{{#*inline "b"}}{{> a}}{{/inline}}{{> a}}',
       'the partial "a" calls itself (a → b → a)',
     ],
-    ['whose partials double 24 times', doubling(24), 'partials call partials more than 16 deep'],
-    ['whose partials double 12 times', doubling(12), 'its partials expand more than 1,000 times'],
+    ['whose partials double 24 times', doublingTemplate(24), 'partials call partials more than 16 deep'],
+    ['whose partials double 12 times', doublingTemplate(12), 'its partials expand more than 1,000 times'],
     ['that does not compile', '{{#each tasks}}\n- {{title}}\n', 'it does not compile'],
     [
       'that names a partial it lacks',

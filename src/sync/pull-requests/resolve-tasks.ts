@@ -1,9 +1,5 @@
 import type { Config } from '../../config/schema.js';
-import {
-  type IgnoredReferences,
-  scanTaskReferences,
-  type TaskReference,
-} from '../../core/refs/find-task-references.js';
+import type { IgnoredReferences, TaskReference } from '../../core/refs/find-task-references.js';
 import {
   matchesQualifier,
   type ResolvedReferences,
@@ -14,7 +10,7 @@ import { readIssueMarker } from '../../core/render/issue/issue-marker.js';
 import { findSpecs, type SpecLocation } from '../../core/specs/find-specs.js';
 import { GitHubRequestError } from '../../github/errors.js';
 import type { GitHubGateway } from '../../github/gateway.js';
-import type { TasksParser } from '../shared/tasks-parser.js';
+import type { ReferenceScanner, TasksParser } from '../shared/tasks-parser.js';
 import { type PullRequestFacts, specsCommit } from './read-pull-request.js';
 import { indexEntry, SpecIndex } from './spec-index.js';
 
@@ -36,9 +32,11 @@ export async function resolvePullRequestTasks(
   gateway: GitHubGateway,
   config: Config,
   facts: PullRequestFacts,
-  parse: TasksParser,
+  reader: { parseTasks: TasksParser; scanReferences: ReferenceScanner },
 ): Promise<PullRequestTasks> {
-  const { references: refs, ignored } = scanTaskReferences(facts, {
+  const { title, body, headBranch, commitMessages } = facts;
+  const text = { title, body, headBranch, commitMessages };
+  const { references: refs, ignored } = await reader.scanReferences(text, {
     closingWords: config.pullRequests.closingWords,
     titleIdsClose: config.pullRequests.titleIdsClose,
     repository: `${gateway.ref.owner}/${gateway.ref.repo}`,
@@ -53,7 +51,7 @@ export async function resolvePullRequestTasks(
     };
   const commit = specsCommit(facts);
   const specs = findSpecs(await gateway.listPaths(commit), config.specs);
-  const index = new SpecIndex(gateway, commit, config.tracking, parse);
+  const index = new SpecIndex(gateway, commit, config.tracking, reader.parseTasks);
   const context = {
     baseBranch: facts.baseBranch,
     headBranch: facts.headBranch,
