@@ -1,5 +1,6 @@
 import type { Config } from '../../config/schema.js';
 import { setTaskStatuses, type TaskStatusEdit } from '../../core/edit-tasks/edit-tasks.js';
+import { specBranchSegment } from '../../core/specs/spec-names.js';
 import { RetryLaterError } from '../../github/errors.js';
 import type { PullRequests, RepositoryFiles } from '../../github/gateway.js';
 import { type TasksParser, tasksParser } from '../shared/tasks-parser.js';
@@ -107,7 +108,8 @@ async function openPullRequest(
   input: Proposal,
   reason: string,
 ): Promise<WriteBackResult> {
-  const stable = `spec-sync/${input.tasksPath.replaceAll('/', '-').replace(/\.md$/, '')}`;
+  // A valid ref whatever the spec directory holds (blanks, `..`, `~`): spec-names.ts, unchanged when valid.
+  const stable = `spec-sync/${specBranchSegment(input.tasksPath.replaceAll('/', '-').replace(/\.md$/, ''))}`;
   for (const branch of [stable, `${stable}-${input.head.slice(0, 7)}`]) {
     const pullNumber = await proposeOn(gateway, input, branch, reason);
     if (pullNumber !== null) return { outcome: 'pull-request', pullNumber, changed: input.changed, reason };
