@@ -57,8 +57,8 @@ engine.unregisterHelper('log');
 const compiled = new Map<string, CompiledTemplate>();
 
 /**
- * A template compiled once per source. Markdown, not HTML: values go in as written (task text is Markdown
- * too). The template is inspected before it is compiled (inspect-template.ts), so a template that recurses
+ * A template compiled once per source. Markdown, not HTML: values go in unescaped (task text is Markdown
+ * too), but each first under the text rule (`neutralizeView`). The template is inspected before it is compiled (inspect-template.ts), so a template that recurses
  * or expands without bound is refused before it runs; what it renders is capped at MAX_RENDERED_CHARS. A
  * template that fails throws a TemplateError naming it.
  */

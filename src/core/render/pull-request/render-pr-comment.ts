@@ -29,7 +29,7 @@ export interface PullRequestCommentView {
 
 /**
  * The pull request comment: the marker first (so a repository's own template cannot drop it), then the
- * rendered template. Task text is Markdown and goes in as written.
+ * rendered template. Task text is Markdown, made inert by the template engine's text rule.
  */
 export function renderPullRequestComment(
   view: PullRequestCommentView,
