@@ -1,6 +1,7 @@
 // Builds dist/ when it is missing or older than the sources, so that `npm ci && npm start` works on a fresh clone.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const entry = 'dist/src/index.js';
@@ -16,5 +17,7 @@ function newestMtime(dir) {
 }
 
 if (!existsSync(entry) || statSync(entry).mtimeMs < newestMtime('src')) {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  // The compiler from this package's own dependencies: npx may look elsewhere (a git install's temporary clone).
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 }

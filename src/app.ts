@@ -10,6 +10,7 @@ import { onPush } from './handlers/on-push.js';
 import { Metrics } from './metrics.js';
 import { InProcessQueue } from './queue/in-process-queue.js';
 import type { Job, JobQueue } from './queue/jobs.js';
+import type { OperatedQueue, QueueFactory } from './queue/queue-status.js';
 import { runJob } from './sync/run-job.js';
 import { classifyError } from './sync/shared/error-policy.js';
 import type { Services } from './sync/shared/services.js';
@@ -25,7 +26,9 @@ export interface SpecSyncOptions {
   /** The process's worker threads for parsing untrusted text; made here when not given. */
   workers?: WorkerPool;
   /** Called with the running queue, so tests can wait for the work a webhook started (and stop the workers). */
-  onStart?: (runtime: { queue: JobQueue; metrics: Metrics; workers: WorkerPool }) => void;
+  onStart?: (runtime: { queue: OperatedQueue; metrics: Metrics; workers: WorkerPool }) => void;
+  /** The queue's back end (src/runtime picks Redis for web and worker roles); in-process by default. */
+  createQueue?: QueueFactory;
 }
 
 /**
@@ -58,11 +61,14 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
       workers,
       queue: undefined as unknown as JobQueue,
     };
-    const queue = new InProcessQueue((job) => measureJob(metrics, job, () => runJob(job, services)), {
+    const handle = (job: Job) => measureJob(metrics, job, () => runJob(job, services));
+    const deps = {
       log: app.log,
       isTransient,
       retryDelayMs: options.retryDelayMs ?? 2000,
-    });
+      timeScale: options.timeScale,
+    };
+    const queue = options.createQueue?.(handle, deps) ?? new InProcessQueue(handle, deps);
     services.queue = queue;
 
     app.on('push', (context) => onPush(context, queue));

@@ -1,15 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { type Config, configSchema } from '../config/schema.js';
 import { evaluateGates } from '../core/gates/evaluate-gates.js';
 import { summarizeVerdict } from '../core/gates/summarize-verdict.js';
 import type { GateReport } from '../core/gates/types.js';
+import type { SpecDocument } from '../core/model.js';
 import type { Annotation } from '../core/render/check/check-limits.js';
 import { renderCheckOutput } from '../core/render/check/render-check.js';
 import { findKeyLine } from '../core/render/check/render-file-error.js';
+import { UNREADABLE_FINDINGS } from '../sync/shared/readable-spec.js';
 import { findLocalSpecs, findRepositoryRoot, loadLocalSpec, type ParseTasks } from './load-local-spec.js';
+import { resolveExtends } from './resolve-extends.js';
 
 export interface CheckOptions {
   json?: boolean;
@@ -34,6 +37,10 @@ interface Problem {
 
 const CONFIG_PATH = '.github/spec-sync.yml';
 
+/** Exit statuses, as docs/cli.md says: a gate at `error` failed; the input could not be checked. */
+export const EXIT_GATE_FAILURE = 1;
+export const EXIT_INPUT_ERROR = 2;
+
 /** `spec-sync check`: the same gates as the check run, on files on disk. Resolves to the exit code. */
 export async function runCheck(
   paths: readonly string[],
@@ -43,13 +50,17 @@ export async function runCheck(
   const reports: GateReport[] = [];
   const problems: Problem[] = [];
   for (const path of paths.length ? paths : ['.']) {
-    const target = join(io.cwd, path);
+    const target = resolve(io.cwd, path);
     if (!existsSync(target)) {
       problems.push({ path, line: 1, message: 'no such file or directory' });
       continue;
     }
     const root = findRepositoryRoot(target, io.cwd);
-    const loaded = loadConfig(root, options.config === undefined ? undefined : join(io.cwd, options.config));
+    const loaded = loadConfig(
+      root,
+      options.config === undefined ? undefined : resolve(io.cwd, options.config),
+      io,
+    );
     if ('problems' in loaded) {
       problems.push(...loaded.problems);
       continue;
@@ -57,8 +68,8 @@ export async function runCheck(
     checkTarget(root, target, loaded.config, io, reports, problems);
   }
   print(reports, problems, options, io);
-  const failed = problems.length > 0 || reports.some((report) => report.conclusion === 'failure');
-  return failed ? 1 : 0;
+  if (problems.length > 0) return EXIT_INPUT_ERROR;
+  return reports.some((report) => report.conclusion === 'failure') ? EXIT_GATE_FAILURE : 0;
 }
 
 function checkTarget(
@@ -74,16 +85,29 @@ function checkTarget(
     io.err(`No task files under ${relative(io.cwd, target) || '.'} (globs: ${config.specs.join(', ')})`);
   for (const tasksPath of tasksPaths) {
     try {
-      reports.push(evaluateGates(loadLocalSpec(root, tasksPath, io.parse), config.gates));
+      const spec = loadLocalSpec(root, tasksPath, io.parse);
+      const unreadable = unreadableReason(spec.doc);
+      if (unreadable) problems.push({ path: tasksPath, ...unreadable });
+      else reports.push(evaluateGates(spec, config.gates));
     } catch (error) {
       problems.push({ path: tasksPath, line: 1, message: `cannot check: ${(error as Error).message}` });
     }
   }
 }
 
+/** As the app: a file that was not read as tasks fails, and so does one without a single task. */
+function unreadableReason(doc: SpecDocument): { line: number; message: string } | null {
+  const fatal = doc.findings.find((finding) => UNREADABLE_FINDINGS.has(finding.code));
+  if (fatal) return { line: fatal.line, message: `cannot check: ${fatal.message}` };
+  if (doc.tasks.length === 0)
+    return { line: 1, message: 'no tasks found (no task lines such as `- [ ] T001 …`)' };
+  return null;
+}
+
 function loadConfig(
   root: string,
   explicit: string | undefined,
+  io: CheckIo,
 ): { config: Config } | { problems: Problem[] } {
   const file = explicit ?? join(root, CONFIG_PATH);
   const shown = explicit === undefined ? CONFIG_PATH : relative(root, explicit) || explicit;
@@ -100,6 +124,7 @@ function loadConfig(
     const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line ?? 1;
     return { problems: [{ path: shown, line, message: `invalid YAML: ${(error as Error).message}` }] };
   }
+  raw = resolveExtends(raw, { root, file, shown }, (message) => io.err(`notice ${message}`));
   const result = configSchema.safeParse(raw ?? {});
   if (result.success) return { config: result.data };
   return {

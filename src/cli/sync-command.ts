@@ -3,6 +3,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import type { Command } from 'commander';
 import { loadRepoConfig } from '../config/load-config.js';
+import type { UpdateOp } from '../core/plan/issue-plan.js';
 import type { IssuePlan } from '../core/plan/plan-issue-sync.js';
 import { findSpecs } from '../core/specs/find-specs.js';
 import { type GitHubClient, paceClient } from '../github/client.js';
@@ -10,6 +11,7 @@ import { createGitHubGateway } from '../github/gateway.js';
 import { Pacer } from '../github/pacer.js';
 import { reconcileSpec } from '../sync/issues/sync-spec.js';
 import type { Logger } from '../sync/shared/services.js';
+import { describeTally, networkFailure, reportIssueWrites } from './report-issue-writes.js';
 
 export interface SyncArgs {
   repo: string;
@@ -31,13 +33,14 @@ const CliOctokit = Octokit.plugin(retry, throttling);
 export function createCliClient(
   token: string,
   apiUrl?: string,
-  pacing: { timeScale?: number } = {},
+  pacing: { timeScale?: number; retry?: boolean } = {},
 ): GitHubClient {
   const quiet = () => undefined;
   const client = new CliOctokit({
     auth: token,
     ...(apiUrl ? { baseUrl: apiUrl } : {}),
     throttle: { enabled: false },
+    retry: { enabled: pacing.retry ?? true },
     userAgent: 'spec-sync-cli',
     // Expected 404s (no config file, no spec branch) are not news; failures reach the user as errors.
     log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
@@ -58,7 +61,9 @@ export async function runSync(args: SyncArgs, io: CliIo, client?: GitHubClient):
   const log = cliLogger(io);
   const tasksPaths = await specsToSync(github, ref, args);
   if (tasksPaths.length === 0) return fail(io, args.spec ? `No spec at ${args.spec}` : 'No specs found');
+  const tally = args.dryRun ? null : reportIssueWrites(github, io.out);
   for (const tasksPath of tasksPaths) {
+    if (tally) io.out(`${tasksPath}: syncing`);
     const result = await reconcileSpec({
       client: github,
       ref,
@@ -71,9 +76,11 @@ export async function runSync(args: SyncArgs, io: CliIo, client?: GitHubClient):
       io.out(`${tasksPath}: not on the tracking branch; nothing to do`);
       continue;
     }
+    if (!args.dryRun) continue;
     io.out(`${tasksPath} (${result.branch}): ${describePlan(result.plan)}`);
-    if (args.dryRun) for (const line of planLines(result.plan)) io.out(`  ${line}`);
+    for (const line of planLines(result.plan)) io.out(`  ${line}`);
   }
+  if (tally) io.out(`Synced ${tasksPaths.length} spec(s): ${describeTally(tally)}`);
   return 0;
 }
 
@@ -101,12 +108,29 @@ export function describePlan(plan: IssuePlan): string {
 export function planLines(plan: IssuePlan): string[] {
   return [
     ...plan.creates.map((op) => `create  ${op.title}  [${op.labels.join(', ')}]`),
-    ...plan.updates.map(
-      (op) => `update  ${op.number === null ? op.taskId : `#${op.number}`}  ${op.why.join(', ')}`,
-    ),
+    ...plan.updates.map((op) => updateLine(op)),
     ...plan.comments.map((op) => `comment #${op.number}  ${op.body}`),
     ...plan.warnings.map((warning) => `warning ${warning}`),
   ];
+}
+
+/** An update of an issue this same run creates has no number yet: it says so, rather than `update T001`. */
+function updateLine(op: UpdateOp): string {
+  const verb = op.changes.state === 'closed' ? 'close ' : 'update';
+  const what = op.why.filter((why) => why !== 'state').join(', ');
+  if (op.number === null) {
+    const then = op.changes.state === 'closed' ? 'closed as done' : `then ${what || 'links'} filled in`;
+    return `${verb}  (new issue for ${op.taskId}, ${then} once created)`;
+  }
+  return `${verb}  #${op.number}  ${what}`.trimEnd();
+}
+
+/** What a failed sync prints: a request that never got an answer is called a network error, not a refusal. */
+export function describeSyncFailure(error: unknown, apiUrl?: string): string {
+  const network = networkFailure(error);
+  if (network === null) return `spec-sync sync: ${(error as Error).message}`;
+  const where = apiUrl ? ` at ${apiUrl}` : '';
+  return `spec-sync sync: network error, GitHub${where} could not be reached (${network}); check the connection${apiUrl ? ' and --api-url' : ''}`;
 }
 
 function fail(io: CliIo, message: string): number {
@@ -134,7 +158,7 @@ export function registerSyncCommand(program: Command): void {
       try {
         process.exitCode = await runSync(options, io);
       } catch (error) {
-        io.err(`spec-sync sync: ${(error as Error).message}`);
+        io.err(describeSyncFailure(error, options.apiUrl));
         process.exitCode = 1;
       }
     });

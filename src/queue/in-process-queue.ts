@@ -1,4 +1,7 @@
-import { type Job, type JobHandler, type JobQueue, jobKey, sameWork } from './jobs.js';
+import { type Job, type JobHandler, jobIdentity, jobKey, sameWork } from './jobs.js';
+import { FAILED_JOBS_KEPT, type FailedJob, type OperatedQueue, type QueueCounts } from './queue-status.js';
+import { retryDelayMs } from './retry-delay.js';
+import { SeenDeliveries } from './seen-deliveries.js';
 
 export interface QueueLogger {
   error(data: object, message: string): void;
@@ -13,7 +16,11 @@ export interface InProcessQueueOptions {
   /** Delay before the first retry; doubles each time. */
   retryDelayMs?: number;
   isTransient?: (error: unknown) => boolean;
+  /** Scales GitHub's `retry-after` like the pacer's clock (1 in production). */
+  timeScale?: number;
   log: QueueLogger;
+  /** Told of every job that failed for good (metrics). */
+  onFailed?: (job: Job) => void;
 }
 
 interface Lane {
@@ -25,8 +32,10 @@ interface Lane {
  * The queue for a single process: the webhook is answered as soon as the job is queued, and the work
  * runs after. Jobs are keyed (jobs.ts) so that two syncs of one repository never overlap.
  */
-export class InProcessQueue implements JobQueue {
+export class InProcessQueue implements OperatedQueue {
   readonly #lanes = new Map<string, Lane>();
+  readonly #seen = new SeenDeliveries();
+  readonly #failed: FailedJob[] = [];
   readonly #ready: string[] = [];
   #active = 0;
   #idleWaiters: Array<() => void> = [];
@@ -39,6 +48,7 @@ export class InProcessQueue implements JobQueue {
 
   async add(job: Job): Promise<void> {
     if (this.#closed) throw new Error('The job queue is closed');
+    if (job.deliveryId && !this.#seen.first(job.deliveryId, jobIdentity(job))) return; // a redelivery
     const key = jobKey(job);
     const lane = this.#lanes.get(key) ?? { running: false, waiting: [] };
     this.#lanes.set(key, lane);
@@ -57,6 +67,21 @@ export class InProcessQueue implements JobQueue {
   async close(): Promise<void> {
     this.#closed = true;
     await this.onIdle();
+  }
+
+  async counts(): Promise<QueueCounts> {
+    let waiting = 0;
+    for (const lane of this.#lanes.values()) waiting += lane.waiting.length;
+    // a retry waits inside its lane here, so it counts as active
+    return { waiting, active: this.#active, delayed: 0, failed: this.#failed.length };
+  }
+
+  async failedJobs(limit = 50): Promise<FailedJob[]> {
+    return this.#failed.slice(0, limit);
+  }
+
+  async ready(): Promise<boolean> {
+    return !this.#closed;
   }
 
   #isIdle(): boolean {
@@ -97,15 +122,24 @@ export class InProcessQueue implements JobQueue {
       } catch (error) {
         const transient = this.options.isTransient?.(error) ?? false;
         if (!transient || attempt >= attempts) {
-          this.options.log.error({ err: error, job, attempt }, 'Job failed');
+          this.options.log.error({ err: error, deliveryId: job.deliveryId, job, attempt }, 'Job failed');
+          this.#keepFailed(job, error, attempt);
           return;
         }
         this.options.log.info({ job, attempt, reason: (error as Error).message }, 'Job failed, retrying');
-        await new Promise((resolve) =>
-          setTimeout(resolve, (this.options.retryDelayMs ?? 1000) * 2 ** (attempt - 1)),
-        );
+        const wait = retryDelayMs(attempt, this.options.retryDelayMs ?? 1000, error, this.options.timeScale);
+        await new Promise((resolve) => setTimeout(resolve, wait));
       }
     }
+  }
+
+  #keepFailed(job: Job, error: unknown, attempts: number): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.#failed.unshift({ job, reason, attempts, failedAt: Date.now() });
+    this.#failed.length = Math.min(this.#failed.length, FAILED_JOBS_KEPT);
+    this.options.onFailed?.(job);
+    // a person may redeliver the webhook to try again
+    if (job.deliveryId) this.#seen.forget(job.deliveryId, jobIdentity(job));
   }
 }
 

@@ -92,21 +92,21 @@ describe('runCheck', () => {
     );
   });
 
-  test('an invalid config exits 1 naming the key and its line', async () => {
+  test('an invalid config exits 2 (an input error) naming the key and its line', async () => {
     write('.github/spec-sync.yml', 'issues:\n  enabled: true\ngates:\n  phaseOrder: fatal\n');
-    expect(await runCheck([], {}, io)).toBe(1);
+    expect(await runCheck([], {}, io)).toBe(2);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatch(/^\.github\/spec-sync\.yml:4: error config gates\.phaseOrder: /);
   });
 
-  test('YAML that does not parse exits 1', async () => {
+  test('YAML that does not parse exits 2', async () => {
     write('.github/spec-sync.yml', 'gates: [unclosed\n');
-    expect(await runCheck([], {}, io)).toBe(1);
+    expect(await runCheck([], {}, io)).toBe(2);
     expect(out[0]).toMatch(/^\.github\/spec-sync\.yml:\d+: error invalid YAML/);
   });
 
-  test('a missing path exits 1 with a message', async () => {
-    expect(await runCheck(['nope'], {}, io)).toBe(1);
+  test('a missing path exits 2 with a message', async () => {
+    expect(await runCheck(['nope'], {}, io)).toBe(2);
     expect(out).toEqual(['nope:1: error no such file or directory']);
   });
 
@@ -168,5 +168,51 @@ describe('runCheck with the real parser', () => {
     expect(out[0]).toMatch(
       /^specs\/003-real\/tasks\.md:9: error Phase order: T002 is done before Phase 1 \(Setup\)/,
     );
+  });
+});
+
+describe('runCheck on files the app would fail', () => {
+  let realIo: CheckIo;
+  beforeEach(async () => {
+    const { parseTasks } = await import('../../src/core/parse/parse-tasks.js');
+    realIo = { ...io, parse: parseTasks };
+  });
+
+  test('fails a tasks.md that is not text (exit 2), as the check run does', async () => {
+    writeFileSync(join(root, 'specs/001-good/tasks.md'), Buffer.from([0, 1, 2, 0xff, 0xfe, 0x41, 0]));
+    expect(await runCheck(['specs/001-good'], {}, realIo)).toBe(2);
+    expect(out[0]).toMatch(/^specs\/001-good\/tasks\.md:1: error cannot check: .*not UTF-8 text/);
+  });
+
+  test.each([
+    ['an empty file', ''],
+    ['prose without tasks', '# Tasks\n\nWe will write the tasks later.\n'],
+  ])('says "no tasks found" for %s and does not pass', async (_, text) => {
+    write('specs/001-good/tasks.md', text);
+    expect(await runCheck(['specs/001-good'], {}, realIo)).toBe(2);
+    expect(out).toEqual([expect.stringMatching(/^specs\/001-good\/tasks\.md:1: error no tasks found/)]);
+  });
+
+  test('takes an absolute path', async () => {
+    expect(await runCheck([join(root, 'specs/001-good/tasks.md')], {}, realIo)).toBe(0);
+  });
+});
+
+describe('_extends in the config', () => {
+  test('merges a file it names under the config, the config winning', async () => {
+    write('.github/base.yml', 'gates:\n  phaseOrder: "off"\nspecs: ["nowhere/*/tasks.md"]\n');
+    write('.github/spec-sync.yml', '_extends: base.yml\nspecs: ["specs/*/tasks.md"]\n');
+    write('specs/001-good/tasks.md', outOfOrder);
+    expect(await runCheck([], {}, io)).toBe(0);
+    expect(out).toEqual([expect.stringMatching(/^specs\/001-good\/tasks\.md: success/)]);
+  });
+
+  test('skips another repository with a notice, checking with the file alone', async () => {
+    write('.github/spec-sync.yml', '_extends: my-org/.github:spec-sync.yml\n');
+    expect(await runCheck([], {}, io)).toBe(0);
+    expect(out[0]).toMatch(
+      /^stderr: notice \.github\/spec-sync\.yml: _extends: "my-org\/\.github:spec-sync\.yml"/,
+    );
+    expect(out.at(-1)).toMatch(/^specs\/001-good\/tasks\.md: success/);
   });
 });

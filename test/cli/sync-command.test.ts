@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { createCliClient, runSync } from '../../src/cli/sync-command.js';
+import { createCliClient, describeSyncFailure, runSync } from '../../src/cli/sync-command.js';
 import { type GitHubSim, startGitHubSim } from '../github-sim/index.js';
 
 const TASKS = '# Tasks\n\n## Phase 1: Setup\n\n- [ ] T001 Create the project\n- [x] T002 Add linting\n';
@@ -33,6 +33,9 @@ describe('spec-sync sync', () => {
     expect(code).toBe(0);
     expect(out[0]).toBe('specs/001-a/tasks.md (main): 2 to create, 1 to update, 0 comments');
     expect(out.some((line) => line.includes('create  T001 Create the project'))).toBe(true);
+    // T002 is done: its issue does not exist yet, and the line says what will happen to it.
+    expect(out).toContain('  close   (new issue for T002, closed as done once created)');
+    expect(out.join('\n')).not.toMatch(/update {2}T00/);
     expect(sim.log.filter((entry) => entry.method !== 'GET')).toEqual([]);
     expect(sim.repo('acme/shop').issues).toEqual([]);
   });
@@ -41,6 +44,15 @@ describe('spec-sync sync', () => {
     const client = createCliClient('ghp_test', sim.apiUrl, { timeScale: 0.001 });
     expect(await runSync({ repo: 'acme/shop', spec: 'specs/001-a' }, io, client)).toBe(0);
     const issues = sim.repo('acme/shop').issues;
+    const [first, second] = issues.map((issue) => issue.number);
+    // Each issue as it is written, with its number, then a summary.
+    expect(out).toEqual([
+      'specs/001-a/tasks.md: syncing',
+      `  created   #${first}  T001 Create the project`,
+      `  created   #${second}  T002 Add linting`,
+      `  closed    #${second}  T002 Add linting`,
+      'Synced 1 spec(s): 2 created, 0 updated, 1 closed, 0 reopened, 0 commented',
+    ]);
     expect(issues.map((issue) => [issue.title, issue.state])).toEqual([
       ['T001 Create the project', 'open'],
       ['T002 Add linting', 'closed'],
@@ -63,5 +75,18 @@ describe('spec-sync sync', () => {
       if (saved.token !== undefined) process.env.GITHUB_TOKEN = saved.token;
       if (saved.gh !== undefined) process.env.GH_TOKEN = saved.gh;
     }
+  });
+
+  it('calls a request that never got an answer a network error', async () => {
+    const closed = await startGitHubSim();
+    const apiUrl = closed.apiUrl;
+    await closed.close();
+    const client = createCliClient('ghp_test', apiUrl, { timeScale: 0.001, retry: false });
+    const error = await runSync({ repo: 'acme/shop' }, io, client).catch((caught: unknown) => caught);
+    expect(describeSyncFailure(error, apiUrl)).toMatch(
+      new RegExp(
+        `^spec-sync sync: network error, GitHub at ${apiUrl} could not be reached \\(.*ECONNREFUSED`,
+      ),
+    );
   });
 });

@@ -1,7 +1,9 @@
+import { hookDeliveryObject, redeliver } from './hook-deliveries.js';
 import { type JsonObject, repoObject, userObject } from './objects-base.js';
 import { APP_EVENTS, APP_PERMISSIONS, appObject } from './objects-pulls.js';
 import { notFound, ok, type RouteTable, repoOf, type SimRequest } from './route-types.js';
 import type { RepoState, SimState } from './state.js';
+import { signPayload } from './webhooks.js';
 
 /** Installation tokens last an hour on GitHub. */
 const TOKEN_LIFETIME_MS = 60 * 60 * 1000;
@@ -64,6 +66,27 @@ function rateLimit(request: SimRequest) {
   return ok({ resources: { core, search: { ...core, limit: 30, remaining: 30, used: 0 } }, rate: core });
 }
 
+function listHookDeliveries(request: SimRequest) {
+  const perPage = Math.min(Number(request.query.get('per_page') ?? 30), 100);
+  const status = request.query.get('status');
+  const items = request.sim.hookDeliveries.items.filter((item) => {
+    if (!status) return true;
+    const success = item.statusCode >= 200 && item.statusCode < 300;
+    return status === 'success' ? success : !success;
+  });
+  return ok(items.slice(0, perPage).map(hookDeliveryObject));
+}
+
+/** Accepts at once and delivers after, as GitHub does; the new attempt shows in the list when it ends. */
+function redeliverAttempt(request: SimRequest) {
+  const store = request.sim.hookDeliveries;
+  const original = store.byId(Number(request.params.delivery_id));
+  if (!original) throw notFound();
+  const attempt = { id: request.sim.nextId(), at: request.sim.isoNow() };
+  void redeliver(store, original, attempt, signPayload);
+  return ok({}, 202);
+}
+
 export const appRoutes: RouteTable = {
   'GET /repos/{owner}/{repo}': (request) => ok(repoObject(request.sim.urls, repoOf(request))),
   'GET /repos/{owner}/{repo}/installation': (request) => ok(installationObject(request.sim, repoOf(request))),
@@ -84,4 +107,6 @@ export const appRoutes: RouteTable = {
     });
   },
   'GET /rate_limit': rateLimit,
+  'GET /app/hook/deliveries': listHookDeliveries,
+  'POST /app/hook/deliveries/{delivery_id}/attempts': redeliverAttempt,
 };

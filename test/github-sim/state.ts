@@ -1,4 +1,5 @@
 import { applyChanges, type FileChanges, type FileTree, hashOf, type StoredCommit, treeSha } from './git.js';
+import { HookDeliveryStore } from './hook-deliveries.js';
 
 export type IssueState = 'open' | 'closed';
 export type StateReason = 'completed' | 'not_planned' | 'reopened' | 'duplicate' | null;
@@ -100,6 +101,7 @@ export interface Urls {
 /** Process-wide mutable state: ids, clock and repositories. */
 export class SimState {
   readonly repos = new Map<string, RepoState>();
+  readonly hookDeliveries = new HookDeliveryStore();
   readonly appId = 4242;
   readonly urls: Urls;
   #nextId = 1000;

@@ -251,3 +251,15 @@ export async function deliver(
   await response.arrayBuffer();
   return response.status;
 }
+
+/** The push event of a commit already on a branch, with the commit as its only new one. */
+export function commitPushPayload(sim: SimState, repo: RepoState, sha: string, branch: string): JsonObject {
+  const commit = repo.commits.get(sha);
+  if (!commit) throw new Error(`no commit ${sha}`);
+  return pushPayload(sim, repo, {
+    branch,
+    before: commit.parents[0] ?? '0'.repeat(40),
+    after: sha,
+    commits: [commit],
+  });
+}

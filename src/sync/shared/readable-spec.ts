@@ -2,7 +2,7 @@ import type { SpecDocument } from '../../core/model.js';
 import type { TasksParser } from './tasks-parser.js';
 
 /** Parser findings that mean the file was not read at all: a sync must not act on such a model. */
-const UNREADABLE_FINDINGS: ReadonlySet<string> = new Set([
+export const UNREADABLE_FINDINGS: ReadonlySet<string> = new Set([
   'not-text',
   'parse-failed',
   'parse-timeout',

@@ -1,0 +1,44 @@
+import type { QueueLogger } from './in-process-queue.js';
+import type { Job, JobHandler, JobQueue } from './jobs.js';
+
+/** The queue's numbers, as `/healthz` and `/metrics` show them. */
+export interface QueueCounts {
+  waiting: number;
+  active: number;
+  /** Waiting for a retry's backoff, or for another process to free the job's lane. */
+  delayed: number;
+  /** Failed for good and kept for inspection. */
+  failed: number;
+}
+
+/** A job that failed for good: kept so that an operator can see what and why. */
+export interface FailedJob {
+  job: Job;
+  reason: string;
+  attempts: number;
+  failedAt: number;
+}
+
+/** A queue an operator can look into: what the running app's health check and metrics read. */
+export interface OperatedQueue extends JobQueue {
+  counts(): Promise<QueueCounts>;
+  /** The most recent jobs that failed for good, newest first. */
+  failedJobs(limit?: number): Promise<FailedJob[]>;
+  /** Whether the queue can take jobs now (Redis reachable, not closing). */
+  ready(): Promise<boolean>;
+}
+
+/** How many failed jobs a back end keeps (BullMQ's failed set is trimmed to the same number). */
+export const FAILED_JOBS_KEPT = 1000;
+
+/** What the app gives a back end when it makes its queue. */
+export interface QueueDeps {
+  log: QueueLogger;
+  isTransient: (error: unknown) => boolean;
+  retryDelayMs: number;
+  /** Scales GitHub's `retry-after` like the pacer's clock (1 in production). */
+  timeScale?: number;
+}
+
+/** Makes the app's queue: the runtime picks the back end (in-process, or Redis for web and worker roles). */
+export type QueueFactory = (handle: JobHandler, deps: QueueDeps) => OperatedQueue;

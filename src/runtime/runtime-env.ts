@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { EnvError } from './env.js';
+
+/** Which part of the app a process runs: `web` answers webhooks and queues, `worker` runs jobs, `both` does both. */
+export type Role = 'web' | 'worker' | 'both';
+
+const runtimeEnvSchema = z.object({
+  /** Which part of the app this process runs (default: both, in one process). */
+  SPEC_SYNC_ROLE: z.enum(['web', 'worker', 'both']).default('both'),
+  /** BullMQ's Redis server; without it jobs run in the process's memory (and only `both` makes sense). */
+  REDIS_URL: z.string().url().optional(),
+  /** Jobs one process runs at once, across repositories. */
+  SPEC_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Lifetime of a lane lock and of BullMQ's job lock; a killed worker's jobs come back after it. */
+  SPEC_SYNC_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+  /** On SIGTERM, how long running jobs may take to finish before the process exits anyway. */
+  SPEC_SYNC_SHUTDOWN_MS: z.coerce.number().int().min(0).default(25_000),
+  /** How often the web role looks for failed webhook deliveries to redeliver (0: only never). */
+  SPEC_SYNC_HEAL_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(10 * 60 * 1000),
+  /** Scales the pacer's clock; only tests and benchmarks against the simulator set it below 1. */
+  SPEC_SYNC_TIME_SCALE: z.coerce.number().positive().max(1).default(1),
+});
+
+export type RuntimeEnv = z.infer<typeof runtimeEnvSchema>;
+
+/** Reads the process's role and queue settings; an invalid value stops the start with a clear message. */
+export function readRuntimeEnv(env: NodeJS.ProcessEnv): RuntimeEnv {
+  const parsed = runtimeEnvSchema.safeParse(stripEmpty(env));
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const runtime = parsed.data;
+  if (runtime.SPEC_SYNC_ROLE !== 'both' && !runtime.REDIS_URL)
+    throw new EnvError([
+      `SPEC_SYNC_ROLE=${runtime.SPEC_SYNC_ROLE} needs REDIS_URL: web and worker processes share jobs through Redis`,
+    ]);
+  return runtime;
+}
+
+function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  ) as Record<string, string>;
+}
+
+/**
+ * Probot's environment without REDIS_URL: given it, Probot would build its own Redis-backed throttling,
+ * which spec-sync replaces with its pacer.
+ */
+export function probotEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { REDIS_URL: _redis, ...rest } = env;
+  return rest;
+}

@@ -1,0 +1,33 @@
+import type { Probot } from 'probot';
+import type { AppClient } from '../github/app-hook-gateway.js';
+import { healDeliveries } from './heal-deliveries.js';
+
+/** GitHub's guidance: at least a second between writes. */
+const REDELIVERY_PACE_MS = 1000;
+
+/**
+ * On start and every `intervalMs`, redelivers webhook deliveries that failed (the app was down, Redis was
+ * unreachable): GitHub never redelivers by itself. Returns a function that stops the schedule.
+ */
+export function scheduleHealing(app: Probot, intervalMs: number, timeScale: number): () => void {
+  if (intervalMs === 0) return () => undefined;
+  const redelivered = new Set<string>();
+  let running = false;
+  const heal = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const client = (await app.auth()) as unknown as AppClient;
+      const paceMs = REDELIVERY_PACE_MS * timeScale;
+      await healDeliveries(client, { log: app.log, now: Date.now(), paceMs, redelivered });
+    } catch (error) {
+      app.log.warn({ err: error }, 'Could not look for failed deliveries; trying again later');
+    } finally {
+      running = false;
+    }
+  };
+  void heal();
+  const timer = setInterval(() => void heal(), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

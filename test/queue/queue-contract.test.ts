@@ -1,0 +1,214 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { InProcessQueue } from '../../src/queue/in-process-queue.js';
+import type { Job, JobHandler } from '../../src/queue/jobs.js';
+import type { OperatedQueue } from '../../src/queue/queue-status.js';
+import { RedisQueue } from '../../src/queue/redis-queue.js';
+import { startRedis, type TestRedis } from '../support/redis.js';
+
+/**
+ * The contract both back ends keep: the same tests run against the in-process queue and against BullMQ on
+ * a real redis-server (with two consuming "processes", so exclusion is shown across them).
+ */
+interface BackendOptions {
+  isTransient?: (error: unknown) => boolean;
+  attempts?: number;
+  retryDelayMs?: number;
+  log: { error(data: object, message: string): void; info(data: object, message: string): void };
+}
+type StartBackend = (handle: JobHandler, options: BackendOptions) => OperatedQueue;
+
+let redis: TestRedis;
+let prefixes = 0;
+const open: OperatedQueue[] = [];
+
+const backends: Array<[string, StartBackend]> = [
+  ['in-process', (handle, options) => new InProcessQueue(handle, { concurrency: 4, ...options })],
+  [
+    'redis',
+    (handle, options) => {
+      const common = { url: redis.url, prefix: `contract${++prefixes}`, lockMs: 2000, laneBusyDelayMs: 20 };
+      const consumers = [1, 2].map(() => new RedisQueue({ ...common, ...options, handle, concurrency: 4 }));
+      const producer = new RedisQueue({ ...common, ...options });
+      return {
+        add: (job) => producer.add(job),
+        onIdle: () => producer.onIdle(),
+        counts: () => producer.counts(),
+        failedJobs: (limit) => producer.failedJobs(limit),
+        ready: () => producer.ready(),
+        close: async () => {
+          await Promise.all(consumers.map((consumer) => consumer.close()));
+          await producer.close();
+        },
+      };
+    },
+  ],
+];
+
+const silent = { error: () => undefined, info: () => undefined };
+const repo = (name: string) => ({ installationId: 1, owner: 'acme', repo: name });
+const sync = (name: string, tasksPath: string, deliveryId = 'd1'): Job => ({
+  kind: 'sync-spec',
+  ...repo(name),
+  tasksPath,
+  deliveryId,
+});
+
+function gate() {
+  let open: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { opened, open };
+}
+
+async function until(condition: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterEach(async () => {
+  for (const queue of open.splice(0)) await queue.close();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+
+describe.each(backends)('%s queue', (_name, startBackend) => {
+  const start: StartBackend = (handle, options) => {
+    const queue = startBackend(handle, options);
+    open.push(queue);
+    return queue;
+  };
+
+  it('runs jobs of one repository one at a time while other repositories go on', async () => {
+    const held = gate();
+    const running = new Map<string, number>();
+    let most = 0;
+    const done: string[] = [];
+    const queue = start(
+      async (job) => {
+        const lane = job.repo;
+        running.set(lane, (running.get(lane) ?? 0) + 1);
+        most = Math.max(most, running.get(lane)!);
+        if (job.repo === 'shop' && job.kind === 'sync-spec' && job.tasksPath === 'specs/001/tasks.md')
+          await held.opened;
+        else await new Promise((resolve) => setTimeout(resolve, 5));
+        running.set(lane, running.get(lane)! - 1);
+        done.push(`${job.repo}:${job.kind === 'sync-spec' ? job.tasksPath : ''}`);
+      },
+      { log: silent },
+    );
+    await queue.add(sync('shop', 'specs/001/tasks.md'));
+    await until(() => running.get('shop') === 1);
+    await queue.add(sync('shop', 'specs/002/tasks.md'));
+    await queue.add(sync('shop', 'specs/003/tasks.md'));
+    await queue.add(sync('other', 'specs/001/tasks.md'));
+    await until(() => done.includes('other:specs/001/tasks.md'));
+    expect(done).toEqual(['other:specs/001/tasks.md']); // shop's lane is still held
+    held.open();
+    await queue.onIdle();
+    expect(done).toHaveLength(4);
+    expect(most).toBe(1);
+  });
+
+  it('collapses a burst of equal jobs: one runs now, one more after it, never N', async () => {
+    const held = gate();
+    let runs = 0;
+    const queue = start(
+      async () => {
+        runs += 1;
+        await held.opened;
+      },
+      { log: silent },
+    );
+    await queue.add(sync('shop', 'specs/001/tasks.md', 'push-1'));
+    await until(() => runs === 1);
+    for (let push = 2; push <= 6; push += 1)
+      await queue.add(sync('shop', 'specs/001/tasks.md', `push-${push}`));
+    held.open();
+    await queue.onIdle();
+    expect(runs).toBe(2);
+  });
+
+  it('processes a redelivered delivery once, and a new delivery of the same work again', async () => {
+    const deliveries: Array<string | undefined> = [];
+    const queue = start(
+      async (job) => {
+        deliveries.push(job.deliveryId);
+      },
+      { log: silent },
+    );
+    await queue.add(sync('shop', 'specs/001/tasks.md', 'delivery-a'));
+    await queue.onIdle();
+    await queue.add(sync('shop', 'specs/001/tasks.md', 'delivery-a'));
+    await queue.onIdle();
+    await queue.add(sync('shop', 'specs/001/tasks.md', 'delivery-b'));
+    await queue.onIdle();
+    expect(deliveries).toEqual(['delivery-a', 'delivery-b']);
+  });
+
+  it('retries a transient failure after a backoff, honouring retry-after', async () => {
+    const attempts: number[] = [];
+    const queue = start(
+      async () => {
+        attempts.push(Date.now());
+        if (attempts.length === 1)
+          throw Object.assign(new Error('secondary rate limit'), {
+            status: 403,
+            response: { headers: { 'retry-after': '1' } },
+          });
+        if (attempts.length === 2) throw Object.assign(new Error('bad gateway'), { status: 502 });
+      },
+      { log: silent, isTransient: () => true, attempts: 3, retryDelayMs: 50 },
+    );
+    await queue.add(sync('shop', 'specs/001/tasks.md'));
+    await queue.onIdle();
+    expect(attempts).toHaveLength(3);
+    expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(1000);
+    expect(attempts[2]! - attempts[1]!).toBeGreaterThanOrEqual(100); // second retry: 50 ms doubled
+    expect((await queue.counts()).failed).toBe(0);
+  });
+
+  it('keeps a job that failed for good in the failed set, logged with its delivery id', async () => {
+    const logged: object[] = [];
+    let calls = 0;
+    const queue = start(
+      async (job) => {
+        calls += 1;
+        if (job.kind === 'sync-spec' && job.tasksPath.startsWith('specs/bad'))
+          throw new Error('tasks.md is unreadable');
+        throw Object.assign(new Error('GitHub is down'), { status: 503 });
+      },
+      {
+        log: { ...silent, error: (data) => logged.push(data) },
+        isTransient: (error) => (error as { status?: number }).status === 503,
+        attempts: 2,
+        retryDelayMs: 10,
+      },
+    );
+    await queue.add(sync('shop', 'specs/bad/tasks.md', 'delivery-user-error'));
+    await queue.add(sync('other', 'specs/001/tasks.md', 'delivery-outage'));
+    await queue.onIdle();
+    await until(() => logged.length >= 2);
+    expect(calls).toBe(3); // the user's error once, the outage twice
+    const counts = await queue.counts();
+    expect(counts).toMatchObject({ waiting: 0, active: 0, delayed: 0, failed: 2 });
+    const failed = await queue.failedJobs();
+    expect(failed.map((entry) => entry.job.deliveryId).sort()).toEqual([
+      'delivery-outage',
+      'delivery-user-error',
+    ]);
+    expect(failed.find((entry) => entry.job.deliveryId === 'delivery-outage')?.reason).toMatch(
+      /GitHub is down/,
+    );
+    expect(logged).toEqual(
+      expect.arrayContaining([expect.objectContaining({ deliveryId: 'delivery-user-error' })]),
+    );
+  });
+});

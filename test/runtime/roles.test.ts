@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readRuntimeEnv } from '../../src/runtime/runtime-env.js';
+import { type Runtime, startRuntime } from '../../src/runtime/start.js';
+import { SPEC_DOCS, specKitTasks } from '../e2e/spec-fixtures.js';
+import { type GitHubSim, startGitHubSim } from '../github-sim/index.js';
+import { freePort, startRedis, type TestRedis } from '../support/redis.js';
+
+const SECRET = 'roles-secret';
+
+function appEnv(sim: GitHubSim, redis: TestRedis, port: number): NodeJS.ProcessEnv {
+  return {
+    APP_ID: String(sim.appId),
+    PRIVATE_KEY: sim.privateKey,
+    WEBHOOK_SECRET: SECRET,
+    GHE_HOST: sim.host,
+    GHE_PROTOCOL: 'http',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: (process.env.SPEC_SYNC_TEST_LOG ?? 'silent') as 'silent',
+    REDIS_URL: redis.url,
+    SPEC_SYNC_LOCK_MS: '2000',
+  };
+}
+
+async function until(condition: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('web and worker roles on Redis', () => {
+  let redis: TestRedis;
+  let sim: GitHubSim;
+  let port: number;
+  const runtimes: Runtime[] = [];
+  const signalsBefore = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
+  const app = { timeScale: 0.001, retryDelayMs: 5, processMetrics: false };
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    sim = await startGitHubSim({ validateResponses: true });
+    sim.createRepo('acme/shop', { files: { 'README.md': '# shop\n' } });
+    port = await freePort();
+    const env = appEnv(sim, redis, port);
+    runtimes.push(await startRuntime({ env, role: 'web', app, handleSignals: false }));
+    runtimes.push(await startRuntime({ env, role: 'worker', app, handleSignals: false }));
+  });
+  afterAll(async () => {
+    for (const runtime of runtimes) await runtime.stop();
+    for (const signal of ['SIGINT', 'SIGTERM'] as const)
+      for (const listener of process.listeners(signal))
+        if (!signalsBefore.has(listener)) process.off(signal, listener);
+    await sim?.close();
+    await redis?.stop();
+  });
+
+  it('the web process queues a push and the worker process syncs it; /healthz and /metrics tell', async () => {
+    const { status } = await sim.push({
+      repo: 'acme/shop',
+      files: { 'specs/001-a/tasks.md': specKitTasks(3), ...SPEC_DOCS('specs/001-a') },
+      deliverTo: { url: `http://127.0.0.1:${port}/api/github/webhooks`, secret: SECRET },
+    });
+    expect(status).toBe(200);
+    await until(() => sim.repo('acme/shop').issues.length === 3);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    const report = (await health.json()) as Record<string, unknown>;
+    expect(report).toMatchObject({ live: true, ready: true, role: 'web', backend: 'redis' });
+    expect(Object.keys(report.queue as object).sort()).toEqual(['active', 'delayed', 'failed', 'waiting']);
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toContain('spec_sync_webhook_deliveries_total{event="push"} 1');
+    expect(metrics).toMatch(/spec_sync_queue_jobs\{state="waiting"\} \d+/);
+    expect(sim.violations).toEqual([]);
+  });
+
+  it('answers 503 while Redis is unreachable, and 200 again once it is back', async () => {
+    await redis.stop();
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ live: true, ready: false, queue: null });
+    await redis.start();
+    await until(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200);
+  });
+});
+
+describe('the runtime environment', () => {
+  it('refuses a web or worker role without Redis, and an unknown role', () => {
+    expect(() => readRuntimeEnv({ SPEC_SYNC_ROLE: 'web' })).toThrow('SPEC_SYNC_ROLE=web needs REDIS_URL');
+    expect(() => readRuntimeEnv({ SPEC_SYNC_ROLE: 'worker' })).toThrow('needs REDIS_URL');
+    expect(() => readRuntimeEnv({ SPEC_SYNC_ROLE: 'cron' })).toThrow('SPEC_SYNC_ROLE');
+    expect(readRuntimeEnv({}).SPEC_SYNC_ROLE).toBe('both');
+  });
+});

@@ -1,0 +1,98 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer, Socket } from 'node:net';
+import { delimiter, join } from 'node:path';
+
+/** A real redis-server on a free loopback port, started for a test file and stopped after it. */
+export interface TestRedis {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+  /** Starts it again on the same port after `stop` (empty: nothing is persisted). */
+  start(): Promise<void>;
+}
+
+const MISSING =
+  'redis-server was not found (looked at $REDIS_SERVER and on PATH). These tests need a real Redis server: ' +
+  'install redis-server: apt-get install redis-server';
+
+function findRedisServer(): string {
+  const fromEnv = process.env.REDIS_SERVER;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new Error(`REDIS_SERVER=${fromEnv} does not exist. ${MISSING}`);
+  }
+  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/bin', '/usr/local/bin', '/usr/sbin'];
+  const found = dirs.map((dir) => join(dir, 'redis-server')).find((path) => existsSync(path));
+  if (!found) throw new Error(MISSING);
+  return found;
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (!address || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+async function answersPing(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    socket.setTimeout(500);
+    socket.once('data', (data) => {
+      socket.destroy();
+      resolve(data.toString().startsWith('+PONG'));
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.connect(port, '127.0.0.1', () => socket.write('PING\r\n'));
+  });
+}
+
+async function spawnRedis(binary: string, port: number): Promise<ChildProcess> {
+  const child = spawn(
+    binary,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += String(chunk);
+  });
+  const deadline = Date.now() + 10_000;
+  while (!(await answersPing(port))) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`redis-server did not start on port ${port}: ${stderr || `exit ${child.exitCode}`}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return child;
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Starts redis-server without persistence; fails (never skips) when the binary is missing. */
+export async function startRedis(): Promise<TestRedis> {
+  const binary = findRedisServer();
+  const port = await freePort();
+  let child = await spawnRedis(binary, port);
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    stop: () => stopChild(child),
+    start: async () => {
+      child = await spawnRedis(binary, port);
+    },
+  };
+}
