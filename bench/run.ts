@@ -1,3 +1,4 @@
+import { benchHostileApp } from './hostile-app-bench.js';
 import { benchHostile } from './hostile-bench.js';
 import { benchParse } from './parse-bench.js';
 import { benchQueues } from './queue-bench.js';
@@ -9,6 +10,7 @@ await benchParse();
 await benchSync();
 await benchStructure();
 await benchHostile();
+await benchHostileApp();
 await benchQueues();
 // the memory benchmark leaves 1,000 jobs that never run in the in-process queue
 process.exit(0);

@@ -14,6 +14,7 @@ import type { OperatedQueue, QueueFactory } from './queue/queue-status.js';
 import { runJob } from './sync/run-job.js';
 import { classifyError } from './sync/shared/error-policy.js';
 import type { Services } from './sync/shared/services.js';
+import { WorkerPool } from './workers/worker-pool.js';
 
 export interface SpecSyncOptions {
   /** Scales the pacer's intervals and windows (1 in production; tests and benchmarks run faster clocks). */
@@ -22,8 +23,10 @@ export interface SpecSyncOptions {
   retryDelayMs?: number;
   /** Also export Node's process metrics (memory, event loop); tests that start many apps turn it off. */
   processMetrics?: boolean;
-  /** Called with the running queue, so tests can wait for the work a webhook started. */
-  onStart?: (runtime: { queue: OperatedQueue; metrics: Metrics }) => void;
+  /** The process's worker threads for parsing untrusted text; made here when not given. */
+  workers?: WorkerPool;
+  /** Called with the running queue, so tests can wait for the work a webhook started (and stop the workers). */
+  onStart?: (runtime: { queue: OperatedQueue; metrics: Metrics; workers: WorkerPool }) => void;
   /** The queue's back end (src/runtime picks Redis for web and worker roles); in-process by default. */
   createQueue?: QueueFactory;
 }
@@ -42,6 +45,8 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
     const pacers = new PacerRegistry({ timeScale: options.timeScale ?? 1 });
     const metrics = new Metrics({ processMetrics: options.processMetrics ?? true });
     addHandler?.(metrics.handler());
+    // One pool per process: every job's tasks.md is read in its threads, under its time budget.
+    const workers = options.workers ?? new WorkerPool();
     const observe: RequestObserver = {
       response: (method, status) => metrics.requests.inc({ method, status: String(status) }),
       rateLimited: () => metrics.rateLimitWaits.inc(),
@@ -53,6 +58,7 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
         return client;
       },
       log: app.log,
+      workers,
       queue: undefined as unknown as JobQueue,
     };
     const handle = (job: Job) => measureJob(metrics, job, () => runJob(job, services));
@@ -84,7 +90,7 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
     app.on(['installation.created', 'installation_repositories.added'], (context) =>
       onInstallation(context, queue),
     );
-    options.onStart?.({ queue, metrics });
+    options.onStart?.({ queue, metrics, workers });
   };
 }
 

@@ -6,6 +6,7 @@ import { SYNC_NOW } from '../../core/render/check/check-actions.js';
 import { renderCheckOutput } from '../../core/render/check/render-check.js';
 import { renderConfigError, renderFileError } from '../../core/render/check/render-file-error.js';
 import { type SpecLocation, specLocation } from '../../core/specs/find-specs.js';
+import { specCheckName } from '../../core/specs/spec-names.js';
 import { GitHubRequestError } from '../../github/errors.js';
 import type { CheckRunResult } from '../../github/gateway.js';
 import type { CheckSpecJob } from '../../queue/jobs.js';
@@ -18,9 +19,9 @@ import { readTaskIssues, type TaskIssues } from '../shared/task-issues.js';
 import { builtinTemplate } from '../shared/templates.js';
 import { readSpecDocuments } from './read-spec-documents.js';
 
-/** How a spec's check run is named in the PR's checks list. */
+/** How a spec's check run is named in the PR's checks list: one line, within its length (spec-names.ts). */
 function checkName(spec: SpecLocation): string {
-  return `spec-sync: ${spec.name}`;
+  return specCheckName(spec.name);
 }
 
 /** The check run that reports an invalid `.github/spec-sync.yml`. */
@@ -100,11 +101,11 @@ export async function evaluateSpec(ctx: JobContext, target: CheckTarget): Promis
   const { config, gateway } = ctx;
   const spec = specLocation(target.tasksPath);
   const { text } = target;
-  const doc = readableSpec(text, spec.tasksPath);
+  const doc = await readableSpec(ctx.parseTasks, text, spec.tasksPath);
   const issues = target.issues ?? (await readTaskIssues(gateway, config, spec.dir));
   if (config.issues.enabled) {
     guardAgainstEmptying(doc, issues.openCount, spec.tasksPath);
-    await readBodyTemplate(ctx, { tryRender: true });
+    await readBodyTemplate(ctx);
   }
   return gateResult(ctx, spec, target, doc, text, issues);
 }

@@ -12,6 +12,7 @@ import type { JobContext } from '../shared/job-context.js';
 import { guardAgainstEmptying, readableSpec } from '../shared/readable-spec.js';
 import type { Logger } from '../shared/services.js';
 import { type TaskIssues, taskIssuesOf } from '../shared/task-issues.js';
+import { tasksParser } from '../shared/tasks-parser.js';
 import { resolveTrackingBranch } from '../shared/tracking-branch.js';
 import { applyAssignees } from './apply-assignees.js';
 import { type ApplyCounts, applyIssuePlan } from './apply-issue-plan.js';
@@ -33,7 +34,10 @@ export interface SyncResult {
 }
 
 /** What a reconcile works with: a job's context, or the CLI's equivalent. */
-type SyncContext = Pick<JobContext, 'gateway' | 'config' | 'log' | 'repository' | 'trackingBranch'>;
+type SyncContext = Pick<
+  JobContext,
+  'gateway' | 'config' | 'log' | 'repository' | 'trackingBranch' | 'parseTasks'
+>;
 
 /**
  * Level-triggered reconcile of one spec: read tasks.md at the tracking branch's current head, list the
@@ -57,7 +61,7 @@ export async function reconcile(
     return null;
   }
   const { branch, head, text } = found;
-  const doc = readableSpec(text, tasksPath);
+  const doc = await readableSpec(ctx.parseTasks, text, tasksPath);
   const label = specLabel(specNameOf(spec.dir), config.issues.labels);
   const listedAt = new Date();
   const issues = taskIssuesOf(await gateway.listIssuesWithLabel(label), spec.dir);
@@ -72,6 +76,7 @@ export async function reconcile(
     actual: issues.listed,
     config: config.issues,
     templates: { body: await readBodyTemplate(ctx) },
+    allowMentions: config.allowMentions,
   };
   // Granularity other than `task`: story, phase or spec issues (apply-structure.ts) instead of task issues.
   const plan = planIssueSync(
@@ -176,6 +181,7 @@ export async function reconcileSpec(options: SyncSpecOptions): Promise<SyncResul
     gateway,
     config,
     log,
+    parseTasks: tasksParser(undefined),
     repository: () => {
       repository ??= gateway.getRepository();
       return repository;
