@@ -1,7 +1,7 @@
 import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from 'probot';
 import type { GitHubClient } from './github/client.js';
 import { paceClient, type RequestObserver } from './github/client.js';
-import { PacerRegistry } from './github/pacer.js';
+import { PacerRegistry, type PacerSource } from './github/pacer.js';
 import { onCheckRun, onCheckSuite, onMergeGroup } from './handlers/on-check.js';
 import { onInstallation } from './handlers/on-installation.js';
 import { onIssueState } from './handlers/on-issues.js';
@@ -26,6 +26,8 @@ export interface SpecSyncOptions {
   onStart?: (runtime: { queue: OperatedQueue; metrics: Metrics }) => void;
   /** The queue's back end (src/runtime picks Redis for web and worker roles); in-process by default. */
   createQueue?: QueueFactory;
+  /** Each installation's pacer; per process by default (src/runtime shares them through Redis). */
+  pacers?: PacerSource;
 }
 
 /**
@@ -39,7 +41,7 @@ export function isTransient(error: unknown): boolean {
 /** The Probot app: handlers turn events into jobs; the queue runs them after the webhook is answered. */
 export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFunction {
   return (app: Probot, { addHandler }: ApplicationFunctionOptions) => {
-    const pacers = new PacerRegistry({ timeScale: options.timeScale ?? 1 });
+    const pacers = options.pacers ?? new PacerRegistry({ timeScale: options.timeScale ?? 1 });
     const metrics = new Metrics({ processMetrics: options.processMetrics ?? true });
     addHandler?.(metrics.handler());
     const observe: RequestObserver = {

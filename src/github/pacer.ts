@@ -22,7 +22,22 @@ export interface PacerOptions {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export class Pacer {
+/** What the gateway's client needs of a pacer, whether it lives in this process or in Redis. */
+export interface RequestPacer {
+  /** Runs a mutating request at the installation's pace, one at a time. */
+  write<T>(send: () => Promise<T>): Promise<T>;
+  /** Runs a read, respecting any pause GitHub asked for. */
+  read<T>(send: () => Promise<T>): Promise<T>;
+  /** GitHub said to wait (`retry-after`, or a reset time): hold every request of this installation until then. */
+  pause(ms: number): void | Promise<void>;
+}
+
+/** Hands out the pacer of an installation. */
+export interface PacerSource {
+  for(key: string): RequestPacer;
+}
+
+export class Pacer implements RequestPacer {
   readonly #scale: number;
   readonly #now: () => number;
   readonly #sleep: (ms: number) => Promise<void>;
@@ -109,7 +124,7 @@ export class Pacer {
 }
 
 /** One pacer per installation per process: every job of that installation shares it. */
-export class PacerRegistry {
+export class PacerRegistry implements PacerSource {
   readonly #pacers = new Map<string, Pacer>();
   constructor(private readonly options: PacerOptions = {}) {}
 
