@@ -10,7 +10,7 @@ import { onPush } from './handlers/on-push.js';
 import { Metrics } from './metrics.js';
 import { InProcessQueue } from './queue/in-process-queue.js';
 import type { Job, JobQueue } from './queue/jobs.js';
-import type { OperatedQueue, QueueFactory } from './queue/queue-status.js';
+import type { FailedJob, OperatedQueue, QueueDeps, QueueFactory } from './queue/queue-status.js';
 import { runJob } from './sync/run-job.js';
 import { classifyError } from './sync/shared/error-policy.js';
 import type { Services } from './sync/shared/services.js';
@@ -58,13 +58,19 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
       queue: undefined as unknown as JobQueue,
     };
     const handle = (job: Job) => measureJob(metrics, job, () => runJob(job, services));
-    const deps = {
+    const deps: QueueDeps = {
       log: app.log,
       isTransient,
       retryDelayMs: options.retryDelayMs ?? 2000,
       timeScale: options.timeScale,
+      onFailed: (failure) => {
+        metrics.jobsFailed.inc({ kind: failure.job.kind });
+        reportFailedSync(queue, failure).catch((error: unknown) =>
+          app.log.error({ err: error, deliveryId: failure.job.deliveryId }, 'Could not report a failed sync'),
+        );
+      },
     };
-    const queue = options.createQueue?.(handle, deps) ?? new InProcessQueue(handle, deps);
+    const queue: OperatedQueue = options.createQueue?.(handle, deps) ?? new InProcessQueue(handle, deps);
     services.queue = queue;
 
     app.on('push', (context) => onPush(context, queue));
@@ -88,6 +94,26 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
     );
     options.onStart?.({ queue, metrics });
   };
+}
+
+/**
+ * A sync that failed for good and was asked to check a commit queues that check with the failure, so the
+ * spec's check run says what failed (it runs in the spec's check lane, after any check of it queued before).
+ */
+async function reportFailedSync(queue: JobQueue, { job, reason, attempts }: FailedJob): Promise<void> {
+  if (job.kind !== 'sync-spec' || !job.check) return;
+  const { installationId, owner, repo, deliveryId, repository, tasksPath } = job;
+  await queue.add({
+    kind: 'check-spec',
+    installationId,
+    owner,
+    repo,
+    deliveryId,
+    repository,
+    tasksPath,
+    ...job.check,
+    syncFailure: { reason, attempts },
+  });
 }
 
 /**

@@ -28,8 +28,8 @@ export interface RedisQueueOptions {
   laneBusyDelayMs?: number;
   deliveryMemoryMs?: number;
   log: QueueLogger;
-  /** Told of every job that failed for good (metrics). */
-  onFailed?: (job: Job) => void;
+  /** Told of every job that failed for good (metrics, the spec's check run). */
+  onFailed?: (failure: FailedJob) => void;
 }
 
 const QUEUE_NAME = 'jobs';
@@ -200,7 +200,7 @@ export class RedisQueue implements OperatedQueue {
       { err: error, deliveryId: job.deliveryId, kind: job.kind, job, attempts },
       'Job failed for good',
     );
-    this.options.onFailed?.(job);
+    this.options.onFailed?.({ job, reason: error.message, attempts, failedAt: Date.now() });
     // a person may redeliver the webhook to try again
     if (job.deliveryId)
       await this.#client.del(this.#seenKey(job.deliveryId, hash(jobIdentity(job)))).catch(() => undefined);
