@@ -1,9 +1,9 @@
 import type { GitHubSim } from '../github-sim/index.js';
 
-/** The environment a runtime started in a test reads: the simulator as GitHub, a test Redis, a free port. */
+/** The environment a runtime started in a test reads: the simulator as GitHub, a test Redis if any, a port. */
 export function runtimeTestEnv(
   sim: GitHubSim,
-  redisUrl: string,
+  redisUrl: string | undefined,
   port: number,
   secret: string,
 ): NodeJS.ProcessEnv {
@@ -16,7 +16,7 @@ export function runtimeTestEnv(
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: (process.env.SPEC_SYNC_TEST_LOG ?? 'silent') as 'silent',
-    REDIS_URL: redisUrl,
+    ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
   };
 }
 
