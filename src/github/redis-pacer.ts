@@ -22,8 +22,9 @@ const BUSY_POLL_MS = 50;
 const NOW = `local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
 
 /**
- * Takes the installation's write slot when its rules allow it now, and returns 0; otherwise returns how
- * long to wait (-1: another process is writing). KEYS: slot, last write, content-created set, pause.
+ * Takes the installation's write slot when its rules allow it now, notes the write's start (the next one
+ * starts an interval later), and returns 0; otherwise returns how long to wait (-1: another process is
+ * writing). KEYS: slot, last write, content-created set, pause.
  * ARGV: token, interval, minute, hour, max per minute, max per hour, slot lifetime.
  */
 const TAKE_WRITE_SLOT = `${NOW}
@@ -44,15 +45,13 @@ if #recent / 2 >= perMinute then
 end
 if wait > 0 then return math.ceil(wait) end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[7])
+redis.call('SET', KEYS[2], now, 'PX', math.max(1, math.ceil(hour)))
 redis.call('ZADD', KEYS[3], now, ARGV[1])
 redis.call('PEXPIRE', KEYS[3], math.ceil(hour))
 return 0`;
 
-/** Notes the end of a write (the interval counts from it) and frees the slot if the caller still holds it. */
-const END_WRITE = `${NOW}
-redis.call('SET', KEYS[2], now, 'PX', math.max(1, math.ceil(tonumber(ARGV[2]))))
-if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
-return 0`;
+/** Frees the write slot if the caller still holds it. */
+const END_WRITE = `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end return 0`;
 
 /** Extends the slot's lifetime while the caller still holds it. */
 const RENEW_SLOT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
@@ -126,9 +125,9 @@ export class RedisPacer implements RequestPacer {
         return await send();
       } finally {
         clearInterval(renew);
-        await this.#shared(() =>
-          this.redis.eval(END_WRITE, 2, this.#keys.slot, this.#keys.last, token, this.#scaled(3_600_000)),
-        ).catch(() => undefined); // the slot expires by itself
+        await this.#shared(() => this.redis.eval(END_WRITE, 1, this.#keys.slot, token)).catch(
+          () => undefined,
+        ); // the slot expires by itself
       }
     });
   }
