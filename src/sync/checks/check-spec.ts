@@ -41,11 +41,34 @@ export interface CheckTarget {
 
 /** The queued job: evaluate a spec's gates at a commit and report them as one run that always ends. */
 export async function checkSpec(ctx: JobContext, job: CheckSpecJob): Promise<void> {
+  if (job.syncFailure) return reportFailedSync(ctx, job, job.syncFailure);
   const file = await ctx.gateway.readFile(job.headSha, job.tasksPath);
   // No tasks.md at this commit (a check suite raced a delete): nothing to report on.
   if (!file) return;
   const target = { ...job, text: file.text };
   await reportSpecCheck(ctx, target, () => evaluateSpec(ctx, target));
+}
+
+/**
+ * The spec's sync failed for good (GitHub kept failing, or refused): its commit's check run fails and says
+ * what went wrong, rather than passing while the issues are not in sync.
+ */
+async function reportFailedSync(
+  ctx: BareContext,
+  job: CheckSpecJob,
+  failure: NonNullable<CheckSpecJob['syncFailure']>,
+): Promise<void> {
+  const tries = failure.attempts === 1 ? 'once' : `${failure.attempts} times`;
+  const message = `spec-sync could not sync this spec's issues (tried ${tries}): ${failure.reason}`;
+  const slot = await ctx.gateway.openCheck({
+    name: checkName(specLocation(job.tasksPath)),
+    headSha: job.headSha,
+    externalId: job.tasksPath,
+  });
+  await ctx.gateway.finishCheck(slot, {
+    conclusion: 'failure',
+    ...renderFileError({ path: job.tasksPath, message }),
+  });
 }
 
 /**

@@ -194,17 +194,15 @@ export async function reconcileSpec(options: SyncSpecOptions): Promise<SyncResul
 
 /**
  * The queued job: sync one spec, then check the commit that asked for it. A spec problem is never retried:
- * it fails that check run with the reason and the line. Any other failure still has the commit checked.
+ * it fails that check run with the reason and the line. Any other failure goes to the queue, which retries
+ * a transient one; once it fails for good the app queues a check that says so (app.ts, `reportFailedSync`).
  */
 export async function syncSpec(ctx: JobContext, job: SyncSpecJob): Promise<void> {
   let result: SyncResult | null;
   try {
     result = await reconcile(ctx, job.tasksPath, { branch: job.trackingBranch });
   } catch (error) {
-    if (!isSpecProblem(error)) {
-      if (job.check) await ctx.enqueue({ kind: 'check-spec', tasksPath: job.tasksPath, ...job.check });
-      throw error;
-    }
+    if (!isSpecProblem(error)) throw error;
     ctx.log.warn({ tasksPath: job.tasksPath, reason: error.message }, 'Spec not synced');
     if (job.check) {
       const target = { tasksPath: job.tasksPath, ...job.check };
