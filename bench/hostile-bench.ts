@@ -66,7 +66,7 @@ function mainThreadFigures(): void {
 }
 
 /** The worst block of an idle event loop over the same resolution: the machine's own noise. */
-async function idleBaselineMs(): Promise<number> {
+export async function idleBaselineMs(): Promise<number> {
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -119,13 +119,16 @@ export async function routinePushes(): Promise<void> {
   }
 }
 
-/** GitHub-time: the pacer and the simulator's secondary limits both run `scale` times faster. */
-async function bigFirstSync(scale: number): Promise<void> {
+/** GitHub-time: the pacer, the simulator's secondary limits and its 300 ms per create all run `scale` times faster. */
+export async function bigFirstSync(scale: number): Promise<void> {
   const harness = await startHarness({
     timeScale: scale,
     sim: {
       faults: {
-        rules: [],
+        // GitHub takes a few hundred milliseconds to create an issue; the simulator answers at once
+        rules: [
+          { kind: 'slow', method: 'POST', route: '/repos/{owner}/{repo}/issues', delayMs: 300 * scale },
+        ],
         seed: 1,
         secondaryLimit: { perMinute: 80, perHour: 500, windowMs: 60_000 * scale },
       },
@@ -141,10 +144,16 @@ async function bigFirstSync(scale: number): Promise<void> {
     );
     const secondary = harness.sim.log.filter((entry) => entry.status === 403 || entry.status === 429).length;
     const githubMinutes = result.ms / scale / 60_000;
+    // The app's own time (start-up, parsing, rendering, the simulator's answers) does not slow down with the
+    // clock: counted once, with only the paced span between the first and the last write scaled.
+    const writes = harness.sim.log.filter((entry) => entry.contentCreating).map((entry) => entry.at);
+    const span = Math.max(...writes) - Math.min(...writes);
+    const pacedMinutes = ((result.ms - span) / 1 + span / scale) / 60_000;
     const boundMinutes = result.contentCreating / 80;
     console.log(
-      `300-task first sync: ${result.contentCreating} content-creating requests, ${githubMinutes.toFixed(2)} min at GitHub's pace ` +
-        `(measured ${(result.ms / 1000).toFixed(1)} s on a ${1 / scale}x clock); bound at 80/min: ${boundMinutes.toFixed(2)} min; ` +
+      `300-task first sync: ${result.contentCreating} content-creating requests, ${pacedMinutes.toFixed(2)} min at GitHub's pace ` +
+        `(${githubMinutes.toFixed(2)} min counting the app's own time ${1 / scale} times too; measured ${(result.ms / 1000).toFixed(1)} s on a ${1 / scale}x clock); ` +
+        `bound at 80/min: ${boundMinutes.toFixed(2)} min, at 1 write a second: ${(result.contentCreating / 60).toFixed(2)} min; ` +
         `secondary-limit refusals: ${secondary}; issues: ${harness.sim.repo(harness.repo).issues.length}`,
     );
   } finally {
@@ -160,5 +169,5 @@ export async function benchSync(): Promise<void> {
   );
   await routinePushes();
   console.log('');
-  await bigFirstSync(0.02);
+  await bigFirstSync(0.1);
 }

@@ -1,7 +1,7 @@
 import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from 'probot';
 import type { GitHubClient } from './github/client.js';
 import { paceClient, type RequestObserver } from './github/client.js';
-import { PacerRegistry } from './github/pacer.js';
+import { PacerRegistry, type PacerSource } from './github/pacer.js';
 import { onCheckRun, onCheckSuite, onMergeGroup } from './handlers/on-check.js';
 import { onInstallation } from './handlers/on-installation.js';
 import { onIssueState } from './handlers/on-issues.js';
@@ -10,10 +10,11 @@ import { onPush } from './handlers/on-push.js';
 import { Metrics } from './metrics.js';
 import { InProcessQueue } from './queue/in-process-queue.js';
 import type { Job, JobQueue } from './queue/jobs.js';
-import type { OperatedQueue, QueueFactory } from './queue/queue-status.js';
+import type { FailedJob, OperatedQueue, QueueDeps, QueueFactory } from './queue/queue-status.js';
 import { runJob } from './sync/run-job.js';
 import { classifyError } from './sync/shared/error-policy.js';
 import type { Services } from './sync/shared/services.js';
+import { WorkerPool } from './workers/worker-pool.js';
 
 export interface SpecSyncOptions {
   /** Scales the pacer's intervals and windows (1 in production; tests and benchmarks run faster clocks). */
@@ -22,10 +23,14 @@ export interface SpecSyncOptions {
   retryDelayMs?: number;
   /** Also export Node's process metrics (memory, event loop); tests that start many apps turn it off. */
   processMetrics?: boolean;
-  /** Called with the running queue, so tests can wait for the work a webhook started. */
-  onStart?: (runtime: { queue: OperatedQueue; metrics: Metrics }) => void;
+  /** The process's worker threads for parsing untrusted text; made here when not given. */
+  workers?: WorkerPool;
+  /** Called with the running queue, so tests can wait for the work a webhook started (and stop the workers). */
+  onStart?: (runtime: { queue: OperatedQueue; metrics: Metrics; workers: WorkerPool }) => void;
   /** The queue's back end (src/runtime picks Redis for web and worker roles); in-process by default. */
   createQueue?: QueueFactory;
+  /** Each installation's pacer; per process by default (src/runtime shares them through Redis). */
+  pacers?: PacerSource;
 }
 
 /**
@@ -39,9 +44,11 @@ export function isTransient(error: unknown): boolean {
 /** The Probot app: handlers turn events into jobs; the queue runs them after the webhook is answered. */
 export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFunction {
   return (app: Probot, { addHandler }: ApplicationFunctionOptions) => {
-    const pacers = new PacerRegistry({ timeScale: options.timeScale ?? 1 });
+    const pacers = options.pacers ?? new PacerRegistry({ timeScale: options.timeScale ?? 1 });
     const metrics = new Metrics({ processMetrics: options.processMetrics ?? true });
     addHandler?.(metrics.handler());
+    // One pool per process: every job's tasks.md is read in its threads, under its time budget.
+    const workers = options.workers ?? new WorkerPool();
     const observe: RequestObserver = {
       response: (method, status) => metrics.requests.inc({ method, status: String(status) }),
       rateLimited: () => metrics.rateLimitWaits.inc(),
@@ -53,16 +60,23 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
         return client;
       },
       log: app.log,
+      workers,
       queue: undefined as unknown as JobQueue,
     };
     const handle = (job: Job) => measureJob(metrics, job, () => runJob(job, services));
-    const deps = {
+    const deps: QueueDeps = {
       log: app.log,
       isTransient,
       retryDelayMs: options.retryDelayMs ?? 2000,
       timeScale: options.timeScale,
+      onFailed: (failure) => {
+        metrics.jobsFailed.inc({ kind: failure.job.kind });
+        reportFailedSync(queue, failure).catch((error: unknown) =>
+          app.log.error({ err: error, deliveryId: failure.job.deliveryId }, 'Could not report a failed sync'),
+        );
+      },
     };
-    const queue = options.createQueue?.(handle, deps) ?? new InProcessQueue(handle, deps);
+    const queue: OperatedQueue = options.createQueue?.(handle, deps) ?? new InProcessQueue(handle, deps);
     services.queue = queue;
 
     app.on('push', (context) => onPush(context, queue));
@@ -84,8 +98,28 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
     app.on(['installation.created', 'installation_repositories.added'], (context) =>
       onInstallation(context, queue),
     );
-    options.onStart?.({ queue, metrics });
+    options.onStart?.({ queue, metrics, workers });
   };
+}
+
+/**
+ * A sync that failed for good and was asked to check a commit queues that check with the failure, so the
+ * spec's check run says what failed (it runs in the spec's check lane, after any check of it queued before).
+ */
+async function reportFailedSync(queue: JobQueue, { job, reason, attempts }: FailedJob): Promise<void> {
+  if (job.kind !== 'sync-spec' || !job.check) return;
+  const { installationId, owner, repo, deliveryId, repository, tasksPath } = job;
+  await queue.add({
+    kind: 'check-spec',
+    installationId,
+    owner,
+    repo,
+    deliveryId,
+    repository,
+    tasksPath,
+    ...job.check,
+    syncFailure: { reason, attempts },
+  });
 }
 
 /**

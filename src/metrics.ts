@@ -17,6 +17,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly jobsFailed = new Counter({
+    name: 'spec_sync_jobs_failed_total',
+    help: 'Jobs that failed for good (retries exhausted, or an error retrying cannot fix), by kind',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
   readonly jobSeconds = new Histogram({
     name: 'spec_sync_job_duration_seconds',
     help: 'Time a job took, by kind',

@@ -1,4 +1,5 @@
 import type { RepositoryFiles } from '../github/gateway.js';
+import type { ConfigSourceFile } from '../github/repo-gateway.js';
 import { type Config, configSchema } from './schema.js';
 
 /** Where a repository keeps its spec-sync config (read from the default branch, `_extends` honoured). */
@@ -30,13 +31,14 @@ function describeProblem(problem: ConfigProblem): string {
 export function validateConfig(raw: unknown, file = CONFIG_PATH): Config {
   const result = configSchema.safeParse(raw ?? {});
   if (result.success) return result.data;
-  throw new ConfigError(
-    file,
-    result.error.issues.map((issue) => ({
-      path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
-      message: issue.message,
-    })),
-  );
+  throw new ConfigError(file, problemsOf(result.error.issues));
+}
+
+function problemsOf(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): ConfigProblem[] {
+  return issues.map((issue) => ({
+    path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
+    message: issue.message,
+  }));
 }
 
 /**
@@ -71,5 +73,39 @@ async function readRepoConfig(source: ConfigSource): Promise<Config> {
   const read = await source.readConfigFile(CONFIG_PATH);
   if ('unreadable' in read)
     throw new ConfigError(CONFIG_PATH, [{ path: [], message: read.unreadable }], { cause: read.cause });
-  return validateConfig(read.raw);
+  try {
+    return validateConfig(read.raw);
+  } catch (error) {
+    const foreign = read.sources?.filter((file) => !file.own) ?? [];
+    if (!(error instanceof ConfigError) || foreign.length === 0) throw error;
+    throw withoutForeignDetail(error, read.sources!, foreign);
+  }
+}
+
+/**
+ * A config made invalid through `_extends` by another repository's file: the problems of the repository's
+ * own file are shown as they are (the user wrote them); the rest only as a count with the source, since
+ * the check run that shows them is readable by anyone who can see the repository, and the other file's key
+ * names and values may be secret.
+ */
+function withoutForeignDetail(
+  error: ConfigError,
+  sources: readonly ConfigSourceFile[],
+  foreign: readonly ConfigSourceFile[],
+): ConfigError {
+  const ownRaw = Object.assign({}, ...sources.filter((file) => file.own).map((file) => file.raw ?? {}));
+  delete ownRaw._extends;
+  const own = configSchema.safeParse(ownRaw);
+  const ownProblems = own.success ? [] : problemsOf(own.error.issues);
+  const ownText = new Set(ownProblems.map(describeProblem));
+  const rest = error.problems.filter((problem) => !ownText.has(describeProblem(problem))).length;
+  if (rest === 0) return error;
+  const names = foreign.map((file) => file.name).join(', ');
+  return new ConfigError(error.file, [
+    ...ownProblems,
+    {
+      path: ['_extends'],
+      message: `${rest} ${rest === 1 ? 'problem' : 'problems'} in the configuration brought in from ${names}; another repository's keys and values are not shown here`,
+    },
+  ]);
 }

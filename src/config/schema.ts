@@ -152,6 +152,11 @@ export const configSchema = z
     structure: structureSchema,
     gates: gatesSchema,
     pullRequests: pullRequestsSchema,
+    /**
+     * Keep `@login` and `@org/team` live in the text spec-sync copies into issues and comments. Off: they are
+     * made inert (docs/security.md), so a task or a pull request cannot make the bot ping anyone.
+     */
+    allowMentions: z.boolean().default(false),
   })
   .strict();
 

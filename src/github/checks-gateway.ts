@@ -1,4 +1,5 @@
 import { type Annotation, chunkAnnotations, sameAnnotations } from '../core/render/check/check-limits.js';
+import { safeCheckOutput } from '../core/render/check/safe-check-output.js';
 import { GatewayBase, MAX_PER_PAGE } from './gateway-base.js';
 
 /** Check runs: their lifecycle on a commit, and the annotations GitHub keeps. */
@@ -27,7 +28,9 @@ export class ChecksGateway extends GatewayBase {
    * one that holds others (the config changed, or an earlier report broke off) is left as it is and a new
    * run takes its place, since GitHub shows the newest run of a name.
    */
-  async finishCheck(slot: CheckRunSlot, result: CheckRunResult): Promise<void> {
+  async finishCheck(slot: CheckRunSlot, report: CheckRunResult): Promise<void> {
+    // The text rule before comparing: GitHub holds the annotations as they were sent.
+    const result = safeCheckOutput(report);
     if (slot.annotationsCount > 0) {
       const held = await this.listCheckAnnotations(slot.id);
       if (sameAnnotations(held, result.annotations)) {
@@ -69,7 +72,8 @@ export class ChecksGateway extends GatewayBase {
    * Completes a check run. GitHub takes at most 50 annotations per request, so the first batch goes with
    * the conclusion and the rest follow in updates that append to it.
    */
-  async completeCheckRun(checkRunId: number, result: CheckRunResult): Promise<void> {
+  async completeCheckRun(checkRunId: number, report: CheckRunResult): Promise<void> {
+    const result = safeCheckOutput(report);
     const [first = [], ...rest] = chunkAnnotations(result.annotations);
     const output = {
       title: result.title,

@@ -1,5 +1,5 @@
 import type { Octokit } from '@octokit/rest';
-import type { Pacer } from './pacer.js';
+import type { RequestPacer } from './pacer.js';
 
 /** The part of Octokit that spec-sync uses: Probot's `context.octokit` and the CLI's `@octokit/rest` both fit. */
 export type GitHubClient = Pick<Octokit, 'rest' | 'paginate' | 'request' | 'hook'>;
@@ -46,7 +46,7 @@ export function rateLimitWait(error: unknown, now: number): number | null {
  * Routes every request of this client through the installation's pacer, and retries one that GitHub
  * refused for a rate limit after the wait it asked for: a refused request did nothing, so retrying is safe.
  */
-export function paceClient(client: GitHubClient, pacer: Pacer, observe: RequestObserver = {}): void {
+export function paceClient(client: GitHubClient, pacer: RequestPacer, observe: RequestObserver = {}): void {
   if (paced.has(client)) return;
   paced.add(client);
   client.hook.wrap('request', async (request, options) => {
@@ -70,7 +70,7 @@ export function paceClient(client: GitHubClient, pacer: Pacer, observe: RequestO
         // GitHub: "If your request continues to fail due to a secondary rate limit, wait for an exponentially
         // increasing amount of time between retries".
         observe.rateLimited?.();
-        pacer.pause(Math.max(wait, MIN_RATE_LIMIT_WAIT_MS) * 2 ** attempt);
+        await pacer.pause(Math.max(wait, MIN_RATE_LIMIT_WAIT_MS) * 2 ** attempt);
       }
     }
   });

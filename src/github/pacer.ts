@@ -4,7 +4,12 @@
  * https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api
  */
 
-/** "Make requests for a single user or client ID serially" and "wait at least one second between each" mutating request. */
+/**
+ * "Make requests for a single user or client ID serially" and "wait at least one second between each"
+ * mutating request: writes run one at a time, each starting at least this long after the previous one
+ * started (counting from its end instead would add a request's latency to every write: 300 creates at
+ * 400 ms each would take 7 minutes instead of 5).
+ */
 export const MIN_WRITE_INTERVAL_MS = 1000;
 /** Secondary limit: "no more than 80 content-generating requests per minute". */
 export const MAX_CONTENT_CREATING_PER_MINUTE = 80;
@@ -22,7 +27,22 @@ export interface PacerOptions {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export class Pacer {
+/** What the gateway's client needs of a pacer, whether it lives in this process or in Redis. */
+export interface RequestPacer {
+  /** Runs a mutating request at the installation's pace, one at a time. */
+  write<T>(send: () => Promise<T>): Promise<T>;
+  /** Runs a read, respecting any pause GitHub asked for. */
+  read<T>(send: () => Promise<T>): Promise<T>;
+  /** GitHub said to wait (`retry-after`, or a reset time): hold every request of this installation until then. */
+  pause(ms: number): void | Promise<void>;
+}
+
+/** Hands out the pacer of an installation. */
+export interface PacerSource {
+  for(key: string): RequestPacer;
+}
+
+export class Pacer implements RequestPacer {
   readonly #scale: number;
   readonly #now: () => number;
   readonly #sleep: (ms: number) => Promise<void>;
@@ -46,13 +66,7 @@ export class Pacer {
   write<T>(send: () => Promise<T>): Promise<T> {
     const turn = this.#writeChain.then(() => this.#waitForWriteSlot());
     this.#writeChain = turn.catch(() => undefined);
-    return turn.then(async () => {
-      try {
-        return await send();
-      } finally {
-        this.#lastWrite = this.#now();
-      }
-    });
+    return turn.then(send);
   }
 
   /** Runs a read, at most MAX_CONCURRENT_READS at once, respecting any pause. */
@@ -88,7 +102,8 @@ export class Pacer {
       if (wait <= 0) break;
       await this.#sleep(wait);
     }
-    this.#contentCreated.push(this.#now());
+    this.#lastWrite = this.#now();
+    this.#contentCreated.push(this.#lastWrite);
   }
 
   #writeDelay(): number {
@@ -109,7 +124,7 @@ export class Pacer {
 }
 
 /** One pacer per installation per process: every job of that installation shares it. */
-export class PacerRegistry {
+export class PacerRegistry implements PacerSource {
   readonly #pacers = new Map<string, Pacer>();
   constructor(private readonly options: PacerOptions = {}) {}
 

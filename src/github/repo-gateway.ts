@@ -30,7 +30,18 @@ function rememberBlob(sha: string, text: string): void {
 }
 
 /** A config file as read: its parsed YAML (empty when absent), or why it could not be read as YAML. */
-export type ConfigFileRead = { raw: Record<string, unknown> } | { unreadable: string; cause: unknown };
+/** One file the config was composed from (the repository's own, then each `_extends`). */
+export interface ConfigSourceFile {
+  /** `owner/repo:path`. */
+  name: string;
+  /** In the repository the config is for; another repository's file is not the user's to see. */
+  own: boolean;
+  raw: Record<string, unknown> | null;
+}
+
+export type ConfigFileRead =
+  | { raw: Record<string, unknown>; sources?: ConfigSourceFile[] }
+  | { unreadable: string; cause: unknown };
 
 /** The repository, its branches and its files. */
 export class RepoGateway extends GatewayBase {
@@ -48,10 +59,17 @@ export class RepoGateway extends GatewayBase {
     try {
       // composeConfigGet only needs `request`; the cast bridges two Octokit type packages.
       const result = await composeConfigGet(this.client as never, { ...this.ref, path });
-      return { raw: result.config };
+      const here = `${this.ref.owner}/${this.ref.repo}`.toLowerCase();
+      const sources = result.files.map((file) => ({
+        name: `${file.owner}/${file.repo}:${file.path}`,
+        own: `${file.owner}/${file.repo}`.toLowerCase() === here,
+        raw: file.config,
+      }));
+      return { raw: result.config, sources };
     } catch (error) {
       if (statusOf(error) !== undefined) throw new GitHubRequestError(`read ${path}`, error);
-      return { unreadable: (error as Error).message, cause: error };
+      // The first line only: a YAML error goes on to quote the file, which may be another repository's.
+      return { unreadable: (error as Error).message.split('\n')[0]!, cause: error };
     }
   }
 

@@ -19,8 +19,8 @@ export interface InProcessQueueOptions {
   /** Scales GitHub's `retry-after` like the pacer's clock (1 in production). */
   timeScale?: number;
   log: QueueLogger;
-  /** Told of every job that failed for good (metrics). */
-  onFailed?: (job: Job) => void;
+  /** Told of every job that failed for good (metrics, the spec's check run). */
+  onFailed?: (failure: FailedJob) => void;
 }
 
 interface Lane {
@@ -135,9 +135,10 @@ export class InProcessQueue implements OperatedQueue {
 
   #keepFailed(job: Job, error: unknown, attempts: number): void {
     const reason = error instanceof Error ? error.message : String(error);
-    this.#failed.unshift({ job, reason, attempts, failedAt: Date.now() });
+    const failure = { job, reason, attempts, failedAt: Date.now() };
+    this.#failed.unshift(failure);
     this.#failed.length = Math.min(this.#failed.length, FAILED_JOBS_KEPT);
-    this.options.onFailed?.(job);
+    this.options.onFailed?.(failure);
     // a person may redeliver the webhook to try again
     if (job.deliveryId) this.#seen.forget(job.deliveryId, jobIdentity(job));
   }

@@ -38,6 +38,8 @@ export interface CheckSpecJob extends RepoJob {
   branch: string | null;
   /** A person asked for a fresh run (rerequest, requested action): make a new check run even if one exists. */
   rerun?: boolean;
+  /** The spec's sync failed for good: the check run says so instead of evaluating the gates. */
+  syncFailure?: { reason: string; attempts: number };
 }
 
 /** A check suite or merge group asked for checks: report every spec present at the commit. */

@@ -38,6 +38,8 @@ export interface QueueDeps {
   retryDelayMs: number;
   /** Scales GitHub's `retry-after` like the pacer's clock (1 in production). */
   timeScale?: number;
+  /** Told of every job that failed for good, in the process that ran it. */
+  onFailed?: (failure: FailedJob) => void;
 }
 
 /** Makes the app's queue: the runtime picks the back end (in-process, or Redis for web and worker roles). */

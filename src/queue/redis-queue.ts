@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Job as BullJob, DelayedError, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { QueueLogger } from './in-process-queue.js';
-import { type Job, type JobHandler, jobIdentity, jobKey } from './jobs.js';
+import { type CheckSpecJob, type Job, type JobHandler, jobIdentity, jobKey } from './jobs.js';
 import { type LaneLock, LaneLocks } from './lane-locks.js';
 import { FAILED_JOBS_KEPT, type FailedJob, type OperatedQueue, type QueueCounts } from './queue-status.js';
 import { retryDelayMs } from './retry-delay.js';
@@ -28,11 +28,12 @@ export interface RedisQueueOptions {
   laneBusyDelayMs?: number;
   deliveryMemoryMs?: number;
   log: QueueLogger;
-  /** Told of every job that failed for good (metrics). */
-  onFailed?: (job: Job) => void;
+  /** Told of every job that failed for good (metrics, the spec's check run). */
+  onFailed?: (failure: FailedJob) => void;
 }
 
 const QUEUE_NAME = 'jobs';
+const DAY_MS = 24 * 60 * 60 * 1000;
 const BACKOFF = 'spec-sync';
 
 /**
@@ -44,6 +45,8 @@ const BACKOFF = 'spec-sync';
  *   queues nothing.
  * - Exclusion: a job runs only while holding its lane's lock (`jobKey`), a Redis key with expiry and a
  *   fencing token; a job whose lane is busy goes back to the delayed set, so other lanes go on meanwhile.
+ * - Newer commits: a check of a spec waiting while a check of a newer commit on the same branch is queued
+ *   is skipped when its turn comes (the newest commit each check job saw queued is kept in Redis).
  * - Retries: a transient failure becomes a delayed job (backoff, or `retry-after`), never a sleep in a lane.
  *   A job that fails for good stays in BullMQ's failed set and is logged with its delivery id.
  */
@@ -85,6 +88,9 @@ export class RedisQueue implements OperatedQueue {
       if (first !== 'OK') return;
     }
     try {
+      // the newest commit asked to be checked on a spec's branch; older waiting checks of it are skipped
+      if (job.kind === 'check-spec')
+        await this.#client.set(this.#latestCheckKey(job), job.headSha, 'PX', DAY_MS);
       await this.#queue.add(job.kind, job, {
         deduplication: { id: identity, keepLastIfActive: true },
         attempts: this.options.attempts ?? 3,
@@ -148,6 +154,17 @@ export class RedisQueue implements OperatedQueue {
     this.#client.disconnect();
   }
 
+  #latestCheckKey(job: CheckSpecJob): string {
+    return `${this.#prefix}:latest-check:${hash(JSON.stringify([job.owner, job.repo, job.tasksPath, job.branch]))}`;
+  }
+
+  /** A check of an older commit that waited while a newer commit's check of the same spec and branch was queued. */
+  async #superseded(job: Job): Promise<boolean> {
+    if (job.kind !== 'check-spec' || job.rerun) return false;
+    const latest = await this.#client.get(this.#latestCheckKey(job));
+    return latest !== null && latest !== job.headSha;
+  }
+
   #seenKey(deliveryId: string, identity: string): string {
     return `${this.#prefix}:delivery:${deliveryId}:${identity}`;
   }
@@ -174,6 +191,7 @@ export class RedisQueue implements OperatedQueue {
 
   async #process(bullJob: BullJob, token: string | undefined): Promise<void> {
     const job = bullJob.data as Job;
+    if (await this.#superseded(job)) return;
     const lock = await this.#locks.acquire(jobKey(job));
     if (!lock) {
       const wait = this.options.laneBusyDelayMs ?? 250;
@@ -200,7 +218,7 @@ export class RedisQueue implements OperatedQueue {
       { err: error, deliveryId: job.deliveryId, kind: job.kind, job, attempts },
       'Job failed for good',
     );
-    this.options.onFailed?.(job);
+    this.options.onFailed?.({ job, reason: error.message, attempts, failedAt: Date.now() });
     // a person may redeliver the webhook to try again
     if (job.deliveryId)
       await this.#client.del(this.#seenKey(job.deliveryId, hash(jobIdentity(job)))).catch(() => undefined);

@@ -1,6 +1,8 @@
+import { Redis } from 'ioredis';
 import { type ApplicationFunction, createProbot, type ProbotOctokit, run } from 'probot';
 import { createSpecSyncApp, type SpecSyncOptions } from '../app.js';
 import { specSyncOctokit } from '../github/probot-octokit.js';
+import { RedisPacerRegistry } from '../github/redis-pacer.js';
 import type { Metrics } from '../metrics.js';
 import { InProcessQueue } from '../queue/in-process-queue.js';
 import type { OperatedQueue, QueueFactory } from '../queue/queue-status.js';
@@ -40,8 +42,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       `The ${role} role needs REDIS_URL: web and worker processes share jobs through Redis`,
     ]);
   let started: { queue: OperatedQueue; metrics: Metrics } | undefined;
+  const shared = sharedPacers(settings);
   const appFn = createSpecSyncApp({
     timeScale: settings.SPEC_SYNC_TIME_SCALE,
+    pacers: shared?.pacers,
     ...options.app,
     createQueue: queueFactory(settings, role),
     onStart: (runtime) => {
@@ -50,7 +54,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     },
   });
   const Octokit = options.Octokit ?? specSyncOctokit();
-  const stopQueue = async () => started?.queue.close();
+  const stopQueue = async () => {
+    await started?.queue.close();
+    shared?.redis.disconnect();
+  };
   let stop: () => Promise<void>;
   if (role === 'worker') {
     const probot = createProbot({ env: probotEnv(env), overrides: { Octokit } });
@@ -92,6 +99,21 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     if (options.handleSignals ?? true) exitOnSignal(stop, settings.SPEC_SYNC_SHUTDOWN_MS, log);
   }
   return { role, stop };
+}
+
+/**
+ * With Redis, every process paces an installation against the same budget in Redis (redis-pacer.ts), so
+ * GitHub's limits hold whatever the number of workers.
+ */
+function sharedPacers(settings: RuntimeEnv): { pacers: RedisPacerRegistry; redis: Redis } | undefined {
+  if (!settings.REDIS_URL) return undefined;
+  const redis = new Redis(settings.REDIS_URL, { maxRetriesPerRequest: 2 });
+  redis.on('error', () => undefined); // a request that cannot be paced fails and its job is retried later
+  const pacers = new RedisPacerRegistry(redis, {
+    timeScale: settings.SPEC_SYNC_TIME_SCALE,
+    slotMs: settings.SPEC_SYNC_LOCK_MS,
+  });
+  return { pacers, redis };
 }
 
 function queueFactory(settings: RuntimeEnv, role: Role): QueueFactory {

@@ -8,7 +8,10 @@ import type { WorkerRequest, WorkerTaskName, WorkerTasks } from './worker-tasks.
 export const DEFAULT_TASK_TIMEOUT_MS = 5_000;
 
 export interface WorkerPoolOptions {
-  /** Threads at most; by default one less than the cores, at least one. */
+  /**
+   * Threads at most; by default one less than the cores, at least two, so one file that runs out its time
+   * budget does not hold every other repository's reading meanwhile.
+   */
   threads?: number;
   /** Time budget of one task once it runs (DEFAULT_TASK_TIMEOUT_MS). */
   timeoutMs?: number;
@@ -22,7 +25,7 @@ export type WorkerOutcome<Name extends WorkerTaskName> =
   | { kind: 'failed'; reason: string };
 
 /**
- * Worker threads for CPU-heavy work on untrusted text (Markdown parsing, later template rendering), so it
+ * Worker threads for CPU-heavy work on untrusted text (Markdown parsing, pull request references), so it
  * never holds the event loop that answers webhooks. Each task has a time budget counted from when a thread
  * is free for it (tasks wait their turn outside the pool, so queueing never eats into a budget; starting a
  * thread that replaces a stopped one does, which is why budgets are seconds, not milliseconds).
@@ -33,7 +36,7 @@ export class WorkerPool {
   readonly #slots: LimitFunction;
 
   constructor(options: WorkerPoolOptions = {}) {
-    const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
+    const threads = options.threads ?? Math.max(2, availableParallelism() - 1);
     const entry = resolveWorkerEntry();
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TASK_TIMEOUT_MS;
     this.#slots = pLimit(threads);

@@ -4,6 +4,7 @@ import { createSpecSyncApp } from '../../src/app.js';
 import { specSyncOctokit } from '../../src/github/probot-octokit.js';
 import type { JobQueue } from '../../src/queue/jobs.js';
 import { withWebhookGuard } from '../../src/web/webhook-guard.js';
+import type { WorkerPool } from '../../src/workers/worker-pool.js';
 import { type GitHubSim, type SimOptions, startGitHubSim } from '../github-sim/index.js';
 import { type DeliveryTarget, deliver, pushPayload } from '../github-sim/webhooks.js';
 
@@ -57,12 +58,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     protectedBranches: options.protectedBranches,
   });
   let queue: JobQueue | undefined;
+  let workers: WorkerPool | undefined;
   const app = createSpecSyncApp({
     timeScale: options.timeScale ?? 0.001,
     retryDelayMs: 5,
     processMetrics: false,
     onStart: (runtime) => {
       queue = runtime.queue;
+      workers = runtime.workers;
     },
   });
   const port = await freePort();
@@ -104,6 +107,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     close: async () => {
       await queue?.close();
+      await workers?.close();
       await server.stop();
       for (const signal of ['SIGINT', 'SIGTERM'] as const) {
         for (const listener of process.listeners(signal))

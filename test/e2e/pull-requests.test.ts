@@ -262,7 +262,10 @@ describe('writing the ticks', () => {
     const proposal = view().pulls.find((pull) => pull.user === 'spec-sync[bot]');
     expect(proposal?.title).toBe(`Mark T002 done (#${number})`);
     expect(file(proposal!.pullRequest!.head, BILLING)).toContain('- [x] T002 Add the Invoice model');
-    expect(botComments(number)[0]?.body).toContain(`proposed in #${proposal!.number}`);
+    expect(botComments(number)[0]?.body).toContain(
+      // A link to the proposal; its text's `#N` is made inert like every reference in the comment.
+      `proposed in [#\u2060${proposal!.number}](${harness.sim.url}/${harness.repo}/pull/${proposal!.number})`,
+    );
     // The file decides the issue's state, so it stays open until the proposal merges.
     expect(taskIssue('T002').state).toBe('open');
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { StoredCheckRun } from '../github-sim/index.js';
 import { type Harness, startHarness } from './harness.js';
+import { doublingTemplate } from './hostile-inputs.js';
 import { SPEC_DOCS, specKitTasks } from './spec-fixtures.js';
 
 /**
@@ -61,6 +62,33 @@ describe('spec problems are reported on the check run and never retried', () => 
     expect(readsOf(CONFIG)).toBe(2);
   });
 
+  it('a config made invalid by another repository through _extends shows its source and count, not its keys', async () => {
+    harness.sim.createRepo('acme/private-infra', {
+      files: { 'deploy/credentials.yml': 'aws_secret_access_key_x1: hunter2\ndb_password_y2: hunter3\n' },
+    });
+    const sha = await pushAndSettle({
+      [CONFIG]: '_extends: private-infra:deploy/credentials.yml\nissues:\n  enabled: sometimes\n',
+      ...SPEC_DOCS('specs/002-billing'),
+      [TASKS]: specKitTasks(2),
+    });
+    const run = runOf('spec-sync: configuration', sha);
+    expect(run.conclusion).toBe('failure');
+    const shown = JSON.stringify({ output: run.output, annotations: run.annotations });
+    for (const secret of ['aws_secret', 'db_password', 'hunter2', 'hunter3'])
+      expect(shown).not.toContain(secret);
+    // The user's own mistake is shown at its line; the other file's only as a count with its source.
+    expect(run.annotations.map((a) => [a.start_line, a.message])).toEqual([
+      [3, expect.stringContaining('issues.enabled')],
+      [
+        1,
+        expect.stringContaining(
+          '1 problem in the configuration brought in from acme/private-infra:deploy/credentials.yml',
+        ),
+      ],
+    ]);
+    expect(issues()).toEqual([]);
+  });
+
   it('a body template that is not there fails the spec check with its name, and opens no issue', async () => {
     harness.sim.resetLog();
     const sha = await pushAndSettle({
@@ -76,6 +104,46 @@ describe('spec problems are reported on the check run and never retried', () => 
     expect(issues()).toEqual([]);
     expect(readsOf(TASKS)).toBe(1);
   });
+
+  const TEMPLATE = '.github/task-issue.md';
+  it.each([
+    [
+      'that calls itself',
+      '{{#*inline "a"}}{{> b}}{{/inline}}{{#*inline "b"}}{{> a}}{{/inline}}{{> a}}',
+      'the partial "a" calls itself (a → b → a)',
+    ],
+    ['whose partials double 24 times', doublingTemplate(24), 'partials call partials more than 16 deep'],
+    ['whose partials double 12 times', doublingTemplate(12), 'its partials expand more than 1,000 times'],
+    ['that does not compile', '{{#each tasks}}\n- {{title}}\n', 'it does not compile'],
+    [
+      'that names a partial it lacks',
+      '{{> footer}}',
+      'it uses the partial "footer", which it does not define',
+    ],
+  ])(
+    'a body template %s fails the spec check once at its path; issues stay as they were',
+    async (_name, template, reason) => {
+      await pushAndSettle({ ...SPEC_DOCS('specs/002-billing'), [TASKS]: specKitTasks(2) });
+      const before = issues().map((issue) => ({ ...issue }));
+      expect(before).toHaveLength(2);
+      harness.sim.resetLog();
+      const sha = await pushAndSettle({
+        [CONFIG]: `issues:\n  bodyTemplate: ${TEMPLATE}\n`,
+        [TEMPLATE]: template,
+        [TASKS]: specKitTasks(2).replace('Task 1', 'Task one, renamed'),
+      });
+      const run = runOf('spec-sync: 002-billing', sha);
+      expect(run.conclusion).toBe('failure');
+      const shown = `${run.output.title} ${run.output.summary}`;
+      expect(shown).toContain(`The issue body template ${TEMPLATE} cannot be used: ${reason}`);
+      expect(run.annotations.map((annotation) => annotation.path)).toEqual([TEMPLATE]);
+      expect(issues().map((issue) => [issue.title, issue.body])).toEqual(
+        before.map((issue) => [issue.title, issue.body]),
+      );
+      // Read once by the sync: a retried job would read it again.
+      expect(readsOf(TEMPLATE)).toBe(1);
+    },
+  );
 
   it('a tasks.md emptied while issues are open fails the check and leaves the issues open', async () => {
     const first = await pushAndSettle({ ...SPEC_DOCS('specs/002-billing'), [TASKS]: specKitTasks(3) });

@@ -20,6 +20,28 @@ describe('Pacer', () => {
     expect(startedAt).toEqual([0, MIN_WRITE_INTERVAL_MS, 2 * MIN_WRITE_INTERVAL_MS]);
   });
 
+  it('counts the interval from the start of the previous write, which must have ended', async () => {
+    const { clock, options } = fakeClock();
+    const pacer = new Pacer(options);
+    const spans: Array<[number, number]> = [];
+    const slowWrite = (ms: number) => async () => {
+      const start = clock.now;
+      clock.now += ms; // the request's own latency
+      spans.push([start, clock.now]);
+    };
+    await Promise.all([
+      pacer.write(slowWrite(400)),
+      pacer.write(slowWrite(1500)),
+      pacer.write(slowWrite(10)),
+    ]);
+    // the second starts a second after the first started; the third waits for the slow second to end
+    expect(spans).toEqual([
+      [0, 400],
+      [MIN_WRITE_INTERVAL_MS, MIN_WRITE_INTERVAL_MS + 1500],
+      [MIN_WRITE_INTERVAL_MS + 1500, MIN_WRITE_INTERVAL_MS + 1510],
+    ]);
+  });
+
   it('never sends more than 80 content-creating requests in any minute', async () => {
     const { clock, options } = fakeClock();
     // A time scale of 0.001 shrinks the one-second spacing to 1 ms, so the per-minute window is what binds.

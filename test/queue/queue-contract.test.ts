@@ -136,6 +136,33 @@ describe.each(backends)('%s queue', (_name, startBackend) => {
     expect(runs).toBe(2);
   });
 
+  it('skips a waiting check of an older commit once a newer commit of the spec is queued for checking', async () => {
+    const held = gate();
+    const checked: string[] = [];
+    const queue = start(
+      async (job) => {
+        if (job.kind !== 'check-spec') return;
+        checked.push(job.headSha);
+        if (job.headSha === 'aaa') await held.opened;
+      },
+      { log: silent },
+    );
+    const check = (headSha: string): Job => ({
+      kind: 'check-spec',
+      ...repo('shop'),
+      tasksPath: 'specs/001/tasks.md',
+      headSha,
+      branch: 'feature',
+    });
+    await queue.add(check('aaa'));
+    await until(() => checked.length === 1);
+    await queue.add(check('bbb'));
+    await queue.add(check('ccc'));
+    held.open();
+    await queue.onIdle();
+    expect(checked).toEqual(['aaa', 'ccc']);
+  });
+
   it('processes a redelivered delivery once, and a new delivery of the same work again', async () => {
     const deliveries: Array<string | undefined> = [];
     const queue = start(

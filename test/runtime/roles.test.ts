@@ -4,30 +4,12 @@ import { type Runtime, startRuntime } from '../../src/runtime/start.js';
 import { SPEC_DOCS, specKitTasks } from '../e2e/spec-fixtures.js';
 import { type GitHubSim, startGitHubSim } from '../github-sim/index.js';
 import { freePort, startRedis, type TestRedis } from '../support/redis.js';
+import { runtimeTestEnv, signalListeners, stopRuntimes, until } from '../support/runtime-env.js';
 
 const SECRET = 'roles-secret';
 
 function appEnv(sim: GitHubSim, redis: TestRedis, port: number): NodeJS.ProcessEnv {
-  return {
-    APP_ID: String(sim.appId),
-    PRIVATE_KEY: sim.privateKey,
-    WEBHOOK_SECRET: SECRET,
-    GHE_HOST: sim.host,
-    GHE_PROTOCOL: 'http',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: (process.env.SPEC_SYNC_TEST_LOG ?? 'silent') as 'silent',
-    REDIS_URL: redis.url,
-    SPEC_SYNC_LOCK_MS: '2000',
-  };
-}
-
-async function until(condition: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  return { ...runtimeTestEnv(sim, redis.url, port, SECRET), SPEC_SYNC_LOCK_MS: '2000' };
 }
 
 describe('web and worker roles on Redis', () => {
@@ -35,7 +17,7 @@ describe('web and worker roles on Redis', () => {
   let sim: GitHubSim;
   let port: number;
   const runtimes: Runtime[] = [];
-  const signalsBefore = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
+  const signalsBefore = signalListeners();
   const app = { timeScale: 0.001, retryDelayMs: 5, processMetrics: false };
 
   beforeAll(async () => {
@@ -48,10 +30,7 @@ describe('web and worker roles on Redis', () => {
     runtimes.push(await startRuntime({ env, role: 'worker', app, handleSignals: false }));
   });
   afterAll(async () => {
-    for (const runtime of runtimes) await runtime.stop();
-    for (const signal of ['SIGINT', 'SIGTERM'] as const)
-      for (const listener of process.listeners(signal))
-        if (!signalsBefore.has(listener)) process.off(signal, listener);
+    await stopRuntimes(runtimes, signalsBefore);
     await sim?.close();
     await redis?.stop();
   });

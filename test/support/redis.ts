@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
 import { createServer, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
 /** A real redis-server on a free loopback port, started for a test file and stopped after it. */
@@ -8,8 +10,13 @@ export interface TestRedis {
   url: string;
   port: number;
   stop(): Promise<void>;
-  /** Starts it again on the same port after `stop` (empty: nothing is persisted). */
+  /** Starts it again on the same port after `stop` (empty unless started with `persist`). */
   start(): Promise<void>;
+}
+
+export interface TestRedisOptions {
+  /** Keep the data across `stop` and `start` (an append-only file written on every change), like a server restarted in production. */
+  persist?: boolean;
 }
 
 const MISSING =
@@ -54,12 +61,13 @@ async function answersPing(port: number): Promise<boolean> {
   });
 }
 
-async function spawnRedis(binary: string, port: number): Promise<ChildProcess> {
-  const child = spawn(
-    binary,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+async function spawnRedis(binary: string, port: number, dir?: string): Promise<ChildProcess> {
+  const persistence = dir
+    ? ['--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always']
+    : ['--appendonly', 'no'];
+  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk) => {
     stderr += String(chunk);
@@ -82,17 +90,19 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** Starts redis-server without persistence; fails (never skips) when the binary is missing. */
-export async function startRedis(): Promise<TestRedis> {
+/** Starts redis-server (without persistence unless asked); fails (never skips) when the binary is missing. */
+export async function startRedis(options: TestRedisOptions = {}): Promise<TestRedis> {
   const binary = findRedisServer();
   const port = await freePort();
-  let child = await spawnRedis(binary, port);
+  const dir = options.persist ? await mkdtemp(join(tmpdir(), 'spec-sync-redis-')) : undefined;
+  if (dir) process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  let child = await spawnRedis(binary, port, dir);
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
     stop: () => stopChild(child),
     start: async () => {
-      child = await spawnRedis(binary, port);
+      child = await spawnRedis(binary, port, dir);
     },
   };
 }

@@ -2,6 +2,7 @@ import { validateConfig } from '../../src/config/load-config.js';
 import type { Job } from '../../src/queue/jobs.js';
 import type { FollowUp, JobContext } from '../../src/sync/shared/job-context.js';
 import type { Logger } from '../../src/sync/shared/services.js';
+import { referenceScanner, tasksParser } from '../../src/sync/shared/tasks-parser.js';
 import { MemoryGateway } from './memory-gateway.js';
 
 export interface TestContext {
@@ -27,6 +28,8 @@ export function contextFor(job: Job, config: unknown = {}, gateway = new MemoryG
     gateway,
     config: parsed,
     log,
+    parseTasks: tasksParser(undefined),
+    scanReferences: referenceScanner(undefined),
     repository: () => gateway.getRepository(),
     trackingBranch: async () => gateway.defaultBranch,
     enqueue: async (work) => {

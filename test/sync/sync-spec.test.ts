@@ -115,14 +115,15 @@ describe('the sync job', () => {
     expect(logged.some((line) => line.level === 'warn' && line.message === 'Spec not synced')).toBe(true);
   });
 
-  it('passes any other failure on to the queue, and still has the commit checked', async () => {
+  it('passes any other failure on to the queue, reporting no check of its own (the queue reports it once it failed for good)', async () => {
     const { ctx, gateway, queued } = contextFor(syncJob());
     const sha = gateway.commit('main', { ...DOCS, [TASKS]: specKitTasks(2) });
     gateway.listIssuesWithLabel = async () => {
       throw Object.assign(new Error('Server Error'), { status: 502 });
     };
     await expect(syncSpec(ctx, syncJob({ headSha: sha, branch: 'main' }))).rejects.toThrow('Server Error');
-    expect(queued).toEqual([{ kind: 'check-spec', tasksPath: TASKS, headSha: sha, branch: 'main' }]);
+    expect(queued).toEqual([]);
+    expect(gateway.checkRuns).toEqual([]);
   });
 });
 

@@ -50,6 +50,20 @@ describe('writeTaskStatuses', () => {
     const [pull] = gateway.pulls;
     expect(pull?.baseBranch).toBe('main');
     expect(gateway.fileAt(pull!.headBranch, TASKS)).toBe(specKitTasks(2, (n) => (n === 1 ? 'x' : ' ')));
+    // A directory name that is already a valid ref part keeps its branch name as before.
+    expect(pull?.headBranch).toBe('spec-sync/specs-002-billing-tasks');
+  });
+
+  it('names the proposal branch validly when the spec directory holds blanks and `..`', async () => {
+    const odd = 'specs/my spec..v2/tasks.md';
+    const { gateway } = contextFor({ ...repoJob, kind: 'sync-spec', tasksPath: odd });
+    gateway.commit('main', { [odd]: specKitTasks(2) });
+    gateway.hooks.protectedBranches = new Set(['main']);
+    const result = await writeTaskStatuses(gateway, { ...tick(['T001']), tasksPath: odd }, 'commit');
+    expect(result.outcome).toBe('pull-request');
+    const branch = gateway.pulls[0]!.headBranch;
+    expect(branch).toMatch(/^spec-sync\/specs-my-spec-v2-tasks-[0-9a-f]{8}$/);
+    expect(branch).not.toMatch(/\s|\.\./);
   });
 });
 

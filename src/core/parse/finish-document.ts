@@ -91,7 +91,7 @@ function noCheckboxTasks(state: WalkState): Finding[] {
       code: 'no-checkbox-tasks',
       severity: 'notice',
       line: 1,
-      message: `${state.taskHeadings} headings or table rows look like tasks (### T-001 …, ### Task 1.1: …, | T001 | …), but spec-sync reads tasks only from checkbox items (- [ ] T001 …); these are not tracked.`,
+      message: `${state.taskHeadings} headings or table rows look like tasks (### T-001 …, ### Task 1.1: …, | T001 | …), but none could be read as one; spec-sync reads checkbox items (- [ ] T001 …), task headings and task tables (docs/formats.md), so these are not tracked.`,
     },
   ];
 }

@@ -17,9 +17,26 @@ function keyOf(text: string, path: string): string {
  */
 export function parseTasksCached(text: string, options: ParseOptions): SpecDocument {
   const key = keyOf(text, options.path);
-  let document = cache.get(key);
-  if (document) cache.delete(key);
-  else document = parseTasks(text, options);
+  const document = cache.get(key) ?? parseTasks(text, options);
+  return remember(key, document);
+}
+
+/**
+ * The same cache in front of another parser (a worker thread's): a file parsed once, wherever, is not
+ * parsed again, and a file that ran out of time there is not retried on the caller's thread either.
+ */
+export async function parseTasksCachedWith(
+  text: string,
+  options: ParseOptions,
+  parse: (text: string, options: ParseOptions) => Promise<SpecDocument>,
+): Promise<SpecDocument> {
+  const key = keyOf(text, options.path);
+  const document = cache.get(key) ?? (await parse(text, options));
+  return remember(key, document);
+}
+
+function remember(key: string, document: SpecDocument): SpecDocument {
+  cache.delete(key);
   cache.set(key, document);
   if (cache.size > PARSE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return structuredClone(document);

@@ -2,6 +2,7 @@ import type { Config } from '../../config/schema.js';
 import type { SpecDocument, Task } from '../model.js';
 import { MAX_LABEL_DESCRIPTION_LENGTH, MAX_LABEL_NAME_LENGTH } from '../render/github-limits.js';
 import { hashTitle } from '../render/issue/issue-marker.js';
+import { specLabelName } from '../specs/spec-names.js';
 
 export type LabelsConfig = Config['issues']['labels'];
 export type LabelKind = 'spec' | 'phase' | 'story' | 'parallel' | 'in-progress' | 'blocked';
@@ -40,8 +41,12 @@ export function specNameOf(specDir: string): string {
   return parts.at(-1) ?? specDir;
 }
 
+/**
+ * The spec's label, also how its issues are listed (`labels=` splits on commas): spec-names.ts makes it
+ * safe, unchanged when it needs no change, so existing repositories keep their labels.
+ */
 export function specLabel(specName: string, labels: LabelsConfig): string {
-  return fitLabelName(fillPattern(labels.spec, specName));
+  return specLabelName(specName, labels.spec);
 }
 
 /** The labels spec-sync wants on a task's issue, in a fixed order, without duplicates. */

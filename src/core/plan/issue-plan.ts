@@ -25,6 +25,8 @@ export interface PlanIssueSyncInput {
   actual: ActualIssue[];
   config: Config['issues'];
   templates: { body: string };
+  /** Keep `@login` and `@org/team` in task text live (the `allowMentions` setting); off by default. */
+  allowMentions?: boolean;
 }
 
 /** One `POST /issues`. The applier renders the body again just before sending (see `renderPlannedIssue`). */

@@ -25,8 +25,12 @@ export interface RenderedIssue {
 export function renderTaskIssue(task: Task, ctx: IssueRenderContext): RenderedIssue {
   const spec = specNameOf(ctx.specDir);
   const view = buildIssueView(task, ctx, spec);
-  const title = renderIssueTitle(renderTemplate('issue title', ctx.config.title, view), task);
-  const section = renderTemplate('issue body', ctx.templates.body, view).trim();
+  const rule = { allowMentions: ctx.allowMentions };
+  const title = renderIssueTitle(
+    renderTemplate('issue title', ctx.config.title, view, { ...rule, plain: true }),
+    task,
+  );
+  const section = renderTemplate('issue body', ctx.templates.body, view, rule).trim();
   const marker: TaskIssueMarker = {
     kind: 'task',
     spec: ctx.specDir,

@@ -6,6 +6,7 @@ import { SYNC_NOW } from '../../core/render/check/check-actions.js';
 import { renderCheckOutput } from '../../core/render/check/render-check.js';
 import { renderConfigError, renderFileError } from '../../core/render/check/render-file-error.js';
 import { type SpecLocation, specLocation } from '../../core/specs/find-specs.js';
+import { specCheckName } from '../../core/specs/spec-names.js';
 import { GitHubRequestError } from '../../github/errors.js';
 import type { CheckRunResult } from '../../github/gateway.js';
 import type { CheckSpecJob } from '../../queue/jobs.js';
@@ -18,9 +19,9 @@ import { readTaskIssues, type TaskIssues } from '../shared/task-issues.js';
 import { builtinTemplate } from '../shared/templates.js';
 import { readSpecDocuments, type SpecDocumentFiles } from './read-spec-documents.js';
 
-/** How a spec's check run is named in the PR's checks list. */
+/** How a spec's check run is named in the PR's checks list: one line, within its length (spec-names.ts). */
 function checkName(spec: SpecLocation): string {
-  return `spec-sync: ${spec.name}`;
+  return specCheckName(spec.name);
 }
 
 /** The check run that reports an invalid `.github/spec-sync.yml`. */
@@ -42,11 +43,34 @@ export interface CheckTarget {
 
 /** The queued job: evaluate a spec's gates at a commit and report them as one run that always ends. */
 export async function checkSpec(ctx: JobContext, job: CheckSpecJob): Promise<void> {
+  if (job.syncFailure) return reportFailedSync(ctx, job, job.syncFailure);
   const file = await ctx.gateway.readFile(job.headSha, job.tasksPath);
   // No tasks.md at this commit (a check suite raced a delete): nothing to report on.
   if (!file) return;
   const target = { ...job, text: file.text };
   await reportSpecCheck(ctx, target, () => evaluateSpec(ctx, target));
+}
+
+/**
+ * The spec's sync failed for good (GitHub kept failing, or refused): its commit's check run fails and says
+ * what went wrong, rather than passing while the issues are not in sync.
+ */
+async function reportFailedSync(
+  ctx: BareContext,
+  job: CheckSpecJob,
+  failure: NonNullable<CheckSpecJob['syncFailure']>,
+): Promise<void> {
+  const tries = failure.attempts === 1 ? 'once' : `${failure.attempts} times`;
+  const message = `spec-sync could not sync this spec's issues (tried ${tries}): ${failure.reason}`;
+  const slot = await ctx.gateway.openCheck({
+    name: checkName(specLocation(job.tasksPath)),
+    headSha: job.headSha,
+    externalId: job.tasksPath,
+  });
+  await ctx.gateway.finishCheck(slot, {
+    conclusion: 'failure',
+    ...renderFileError({ path: job.tasksPath, message }),
+  });
 }
 
 /**
@@ -102,11 +126,11 @@ export async function evaluateSpec(ctx: JobContext, target: CheckTarget): Promis
   const { config, gateway } = ctx;
   const spec = specLocation(target.tasksPath);
   const { text } = target;
-  const doc = readableSpec(text, spec.tasksPath);
+  const doc = await readableSpec(ctx.parseTasks, text, spec.tasksPath);
   const issues = target.issues ?? (await readTaskIssues(gateway, config, spec.dir));
   if (config.issues.enabled) {
     guardAgainstEmptying(doc, issues.openCount, spec.tasksPath);
-    await readBodyTemplate(ctx, { tryRender: true });
+    await readBodyTemplate(ctx);
   }
   return gateResult(ctx, spec, target, doc, text, issues);
 }

@@ -14,6 +14,7 @@ import type { JobContext } from '../shared/job-context.js';
 import { guardAgainstEmptying, readableSpec } from '../shared/readable-spec.js';
 import type { Logger } from '../shared/services.js';
 import { type TaskIssues, taskIssuesOf } from '../shared/task-issues.js';
+import { tasksParser } from '../shared/tasks-parser.js';
 import { resolveTrackingBranch } from '../shared/tracking-branch.js';
 import { applyAssignees } from './apply-assignees.js';
 import { type ApplyCounts, applyIssuePlan } from './apply-issue-plan.js';
@@ -38,7 +39,10 @@ export interface SyncResult {
 }
 
 /** What a reconcile works with: a job's context, or the CLI's equivalent. */
-type SyncContext = Pick<JobContext, 'gateway' | 'config' | 'log' | 'repository' | 'trackingBranch'>;
+type SyncContext = Pick<
+  JobContext,
+  'gateway' | 'config' | 'log' | 'repository' | 'trackingBranch' | 'parseTasks'
+>;
 
 /**
  * Level-triggered reconcile of one spec: read tasks.md at the tracking branch's current head, list the
@@ -62,7 +66,7 @@ export async function reconcile(
     return null;
   }
   const { branch, head, text } = found;
-  const doc = readableSpec(text, tasksPath);
+  const doc = await readableSpec(ctx.parseTasks, text, tasksPath);
   const label = specLabel(specNameOf(spec.dir), config.issues.labels);
   const listedAt = new Date();
   const issues = taskIssuesOf(await gateway.listIssuesWithLabel(label), spec.dir);
@@ -77,6 +81,7 @@ export async function reconcile(
     actual: issues.listed,
     config: config.issues,
     templates: { body: await readBodyTemplate(ctx) },
+    allowMentions: config.allowMentions,
   };
   // Granularity other than `task`: story, phase or spec issues (apply-structure.ts) instead of task issues.
   const plan = planIssueSync(
@@ -181,6 +186,7 @@ export async function reconcileSpec(options: SyncSpecOptions): Promise<SyncResul
     gateway,
     config,
     log,
+    parseTasks: tasksParser(undefined),
     repository: () => {
       repository ??= gateway.getRepository();
       return repository;
@@ -193,17 +199,15 @@ export async function reconcileSpec(options: SyncSpecOptions): Promise<SyncResul
 
 /**
  * The queued job: sync one spec, then check the commit that asked for it. A spec problem is never retried:
- * it fails that check run with the reason and the line. Any other failure still has the commit checked.
+ * it fails that check run with the reason and the line. Any other failure goes to the queue, which retries
+ * a transient one; once it fails for good the app queues a check that says so (app.ts, `reportFailedSync`).
  */
 export async function syncSpec(ctx: JobContext, job: SyncSpecJob): Promise<void> {
   let result: SyncResult | null;
   try {
     result = await reconcile(ctx, job.tasksPath, { branch: job.trackingBranch });
   } catch (error) {
-    if (!isSpecProblem(error)) {
-      if (job.check) await ctx.enqueue({ kind: 'check-spec', tasksPath: job.tasksPath, ...job.check });
-      throw error;
-    }
+    if (!isSpecProblem(error)) throw error;
     ctx.log.warn({ tasksPath: job.tasksPath, reason: error.message }, 'Spec not synced');
     if (job.check) {
       const target = { tasksPath: job.tasksPath, ...job.check };

@@ -1,4 +1,6 @@
 import type { Config } from '../../config/schema.js';
+import type { IgnoredReferences } from '../../core/refs/find-task-references.js';
+import { MAX_PULL_REQUEST_IDS } from '../../core/refs/reference-budget.js';
 import { describeAmbiguity, type ResolvedTask } from '../../core/refs/resolve-references.js';
 import {
   isEmptyView,
@@ -50,8 +52,28 @@ export function commentView(
       .filter((sentence) => sentence !== ''),
     // `#12` naming an ordinary issue is the PR's own business, not a task reference gone wrong.
     unresolved: [...new Set(unresolved.filter((ref) => ref.id !== null).map((ref) => ref.raw))],
-    notes: options.notes,
+    notes: [...ignoredNotes(found.ignored), ...options.notes],
   };
+}
+
+/** What the pull request named past the budget, said in the comment so nobody wonders why it was not ticked. */
+function ignoredNotes(ignored: IgnoredReferences): string[] {
+  const notes: string[] = [];
+  if (ignored.references > 0) {
+    const examples = ignored.samples.map((sample) => `\`${sample}\``).join(', ');
+    notes.push(
+      `${count(ignored.references, 'reference')} (${count(ignored.ids, 'task ID')}) past the limit of ${MAX_PULL_REQUEST_IDS} task IDs per pull request were ignored${examples ? `, starting with ${examples}` : ''}.`,
+    );
+  }
+  if (ignored.unreadCharacters > 0)
+    notes.push(
+      `${count(ignored.unreadCharacters, 'character')} past the 65,536 read of each text were not read.`,
+    );
+  return notes;
+}
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /**
@@ -65,6 +87,8 @@ export async function ensurePullRequestComment(
   view: PullRequestCommentView,
 ): Promise<'created' | 'updated' | 'unchanged' | 'absent' | 'off'> {
   if (!config.pullRequests.comment) return 'off';
-  const body = renderPullRequestComment(view, builtinTemplate('pr-comment.md.hbs'));
+  const body = renderPullRequestComment(view, builtinTemplate('pr-comment.md.hbs'), {
+    allowMentions: config.allowMentions,
+  });
   return gateway.ensureComment(pullNumber, PR_TASKS_MARKER, body, { onlyUpdate: isEmptyView(view) });
 }

@@ -1,5 +1,5 @@
 import type { Config } from '../../config/schema.js';
-import { findTaskReferences, type TaskReference } from '../../core/refs/find-task-references.js';
+import type { IgnoredReferences, TaskReference } from '../../core/refs/find-task-references.js';
 import {
   matchesQualifier,
   type ResolvedReferences,
@@ -10,6 +10,7 @@ import { readIssueMarker } from '../../core/render/issue/issue-marker.js';
 import { findSpecs, type SpecLocation } from '../../core/specs/find-specs.js';
 import { GitHubRequestError } from '../../github/errors.js';
 import type { GitHubGateway } from '../../github/gateway.js';
+import type { ReferenceScanner, TasksParser } from '../shared/tasks-parser.js';
 import { type PullRequestFacts, specsCommit } from './read-pull-request.js';
 import { indexEntry, SpecIndex } from './spec-index.js';
 
@@ -18,6 +19,8 @@ export const MAX_ISSUE_REFERENCES = 50;
 
 export interface PullRequestTasks {
   refs: TaskReference[];
+  /** What the pull request named past the reference budget: counted, not read. */
+  ignored: IgnoredReferences;
   /** Every spec at the commit the references were read against. */
   specs: SpecLocation[];
   resolved: ResolvedReferences;
@@ -29,17 +32,26 @@ export async function resolvePullRequestTasks(
   gateway: GitHubGateway,
   config: Config,
   facts: PullRequestFacts,
+  reader: { parseTasks: TasksParser; scanReferences: ReferenceScanner },
 ): Promise<PullRequestTasks> {
-  const refs = findTaskReferences(facts, {
+  const { title, body, headBranch, commitMessages } = facts;
+  const text = { title, body, headBranch, commitMessages };
+  const { references: refs, ignored } = await reader.scanReferences(text, {
     closingWords: config.pullRequests.closingWords,
     titleIdsClose: config.pullRequests.titleIdsClose,
     repository: `${gateway.ref.owner}/${gateway.ref.repo}`,
   });
   if (refs.length === 0)
-    return { refs, specs: [], resolved: { tasks: [], ambiguous: [], unresolved: [] }, index: null };
+    return {
+      refs,
+      ignored,
+      specs: [],
+      resolved: { tasks: [], ambiguous: [], unresolved: [] },
+      index: null,
+    };
   const commit = specsCommit(facts);
   const specs = findSpecs(await gateway.listPaths(commit), config.specs);
-  const index = new SpecIndex(gateway, commit, config.tracking);
+  const index = new SpecIndex(gateway, commit, config.tracking, reader.parseTasks);
   const context = {
     baseBranch: facts.baseBranch,
     headBranch: facts.headBranch,
@@ -51,7 +63,7 @@ export async function resolvePullRequestTasks(
   if (first.length < specs.length && needsEverySpec(refs, first, facts)) {
     resolved = resolveReferences(refs, { ...context, specs: await index.read(specs) });
   }
-  return { refs, specs, resolved, index };
+  return { refs, ignored, specs, resolved, index };
 }
 
 /** A spec named by a qualifier, on the PR's branch, or holding files the PR changes. */

@@ -1,8 +1,8 @@
 import type { Config } from '../../config/schema.js';
-import { parseTasksCached } from '../../core/parse/parse-cache.js';
 import type { SpecIndexEntry } from '../../core/refs/resolve-references.js';
 import type { SpecLocation } from '../../core/specs/find-specs.js';
 import type { RepositoryFiles } from '../../github/gateway.js';
+import type { TasksParser } from '../shared/tasks-parser.js';
 import { specBranchName } from '../shared/tracking-branch.js';
 
 /**
@@ -17,6 +17,7 @@ export class SpecIndex {
     private readonly gateway: RepositoryFiles,
     private readonly commit: string,
     private readonly tracking: Config['tracking'],
+    private readonly parse: TasksParser,
   ) {}
 
   async read(specs: readonly SpecLocation[]): Promise<SpecIndexEntry[]> {
@@ -32,7 +33,7 @@ export class SpecIndex {
 
   async #load(spec: SpecLocation): Promise<SpecIndexEntry> {
     const file = await this.gateway.readFile(this.commit, spec.tasksPath);
-    const tasks = file ? parseTasksCached(file.text, { path: spec.tasksPath }).tasks : [];
+    const tasks = file ? (await this.parse(file.text, spec.tasksPath)).tasks : [];
     for (const task of tasks) this.#titles.set(`${spec.dir}\u0000${task.id}`, task.title);
     const entry = indexEntry(spec, new Set(tasks.map((task) => task.id)), this.tracking);
     this.#entries.set(spec.dir, entry);

@@ -17,7 +17,7 @@ export async function tickMergedPullRequest(ctx: JobContext, job: PullRequestMer
     ctx.log.info({ pullNumber: job.pullNumber }, 'Pull request not merged; nothing to tick');
     return;
   }
-  const found = await resolvePullRequestTasks(gateway, config, facts);
+  const found = await resolvePullRequestTasks(gateway, config, facts, ctx);
   if (found.refs.length === 0) return;
   const issues = await loadTaskIssues(gateway, config, found.resolved.tasks);
   const notes: string[] = [];
@@ -38,7 +38,7 @@ export async function describePullRequest(ctx: JobContext, job: PullRequestOpenJ
   const facts = await readPullRequest(gateway, job.pullNumber);
   // A merged or closed PR's comment belongs to the merge job (or stays as it was).
   if (!facts.open) return;
-  const found = await resolvePullRequestTasks(gateway, config, facts);
+  const found = await resolvePullRequestTasks(gateway, config, facts, ctx);
   const issues = await loadTaskIssues(gateway, config, found.resolved.tasks);
   const result = await ensurePullRequestComment(
     gateway,

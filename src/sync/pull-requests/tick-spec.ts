@@ -33,6 +33,7 @@ export async function tickSpec(ctx: JobContext, input: TickSpecInput): Promise<s
       changes: input.ids.map((id) => ({ id, status: 'done' })),
       message: (changed) => describeTickCommit(changed, job.pullNumber),
       prNote: `Marks the tasks that #${job.pullNumber} closed as done.`,
+      parse: ctx.parseTasks,
     },
     config.pullRequests.writeBack,
   );
@@ -53,7 +54,8 @@ export async function tickSpec(ctx: JobContext, input: TickSpecInput): Promise<s
       return null;
     case 'pull-request':
       ctx.log.warn({ ...log, pull: result.pullNumber, reason: result.reason }, 'Ticks proposed in a PR');
-      return `${branch} did not take a direct commit, so marking ${result.changed.join(', ')} done in ${spec.tasksPath} is proposed in #${result.pullNumber}; the task issues close once it merges.`;
+      // A link, not a bare `#N`: the comment's text rule makes bare references inert.
+      return `${branch} did not take a direct commit, so marking ${result.changed.join(', ')} done in ${spec.tasksPath} is proposed in [#${result.pullNumber}](${(await ctx.repository()).htmlUrl}/pull/${result.pullNumber}); the task issues close once it merges.`;
     case 'off':
       ctx.log.info(log, 'Write-back is off; tasks.md left as it is');
       return `\`pullRequests.writeBack\` is off, so ${spec.tasksPath} was left as it is.`;

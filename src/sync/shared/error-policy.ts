@@ -31,5 +31,6 @@ export function isSpecProblem(error: unknown): error is ConfigError | SpecUnread
 export function problemLocation(error: Error, fallbackPath: string): { path: string; line: number } {
   if (error instanceof SpecUnreadableError) return { path: error.tasksPath, line: error.line };
   if (error instanceof ConfigError) return { path: error.file, line: 1 };
+  if (error instanceof TemplateError && error.path) return { path: error.path, line: 1 };
   return { path: fallbackPath, line: 1 };
 }

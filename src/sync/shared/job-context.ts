@@ -4,6 +4,7 @@ import type { SpecLocation } from '../../core/specs/find-specs.js';
 import { createGitHubGateway, type GitHubGateway } from '../../github/gateway.js';
 import type { Job, RepoJob, RepositoryFacts } from '../../queue/jobs.js';
 import type { Logger, Services } from './services.js';
+import { type ReferenceScanner, referenceScanner, type TasksParser, tasksParser } from './tasks-parser.js';
 import { resolveTrackingBranch } from './tracking-branch.js';
 
 /** A job to queue, without the repository fields: the context adds them. */
@@ -19,6 +20,10 @@ export interface JobContext {
   readonly gateway: GitHubGateway;
   readonly config: Config;
   readonly log: Logger;
+  /** Reads a tasks.md off the event loop, under the process's time budget. */
+  readonly parseTasks: TasksParser;
+  /** Reads a pull request's task references off the event loop. */
+  readonly scanReferences: ReferenceScanner;
   repository(): Promise<RepositoryFacts>;
   trackingBranch(spec: SpecLocation): Promise<string>;
   /** Queues a follow-up job of the same repository and delivery. */
@@ -40,6 +45,8 @@ export async function openBareContext(job: Job, services: Services): Promise<Bar
       repository: `${job.owner}/${job.repo}`,
       kind: job.kind,
     }),
+    parseTasks: tasksParser(services.workers),
+    scanReferences: referenceScanner(services.workers),
     repository: () => {
       repository ??= gateway.getRepository();
       return repository;

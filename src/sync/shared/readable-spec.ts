@@ -1,8 +1,13 @@
 import type { SpecDocument } from '../../core/model.js';
-import { parseTasksCached } from '../../core/parse/parse-cache.js';
+import type { TasksParser } from './tasks-parser.js';
 
 /** Parser findings that mean the file was not read at all: a sync must not act on such a model. */
-export const UNREADABLE_FINDINGS: ReadonlySet<string> = new Set(['not-text', 'parse-failed', 'too-large']);
+export const UNREADABLE_FINDINGS: ReadonlySet<string> = new Set([
+  'not-text',
+  'parse-failed',
+  'parse-timeout',
+  'too-large',
+]);
 
 /** A tasks.md that could not be read as tasks: the sync stops and writes nothing. */
 export class SpecUnreadableError extends Error {
@@ -17,8 +22,12 @@ export class SpecUnreadableError extends Error {
 }
 
 /** The tasks of a tasks.md that was read; a file that could not be read as tasks throws SpecUnreadableError. */
-export function readableSpec(text: string, tasksPath: string): SpecDocument {
-  const doc = parseTasksCached(text, { path: tasksPath });
+export async function readableSpec(
+  parse: TasksParser,
+  text: string,
+  tasksPath: string,
+): Promise<SpecDocument> {
+  const doc = await parse(text, tasksPath);
   const fatal = doc.findings.find((finding) => UNREADABLE_FINDINGS.has(finding.code));
   if (fatal) throw new SpecUnreadableError(tasksPath, fatal.message, fatal.line);
   return doc;

@@ -1,5 +1,6 @@
 import type { GitHubClient } from '../../github/client.js';
 import type { JobQueue } from '../../queue/jobs.js';
+import type { WorkerPool } from '../../workers/worker-pool.js';
 
 /** The logger every job writes to: Probot's (pino) in the app, a console-backed one in the CLI. */
 export interface Logger {
@@ -15,4 +16,6 @@ export interface Services {
   clientFor(installationId: number): Promise<GitHubClient>;
   queue: JobQueue;
   log: Logger;
+  /** The process's worker threads for untrusted text (one pool per process); without it, parsing runs here. */
+  workers?: WorkerPool;
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../../config/schema.js';
 import type { SpecLocation } from '../../core/specs/find-specs.js';
+import { specBranchSegment } from '../../core/specs/spec-names.js';
 import type { RepositoryFiles } from '../../github/gateway.js';
 
 /**
@@ -27,5 +28,6 @@ export async function resolveTrackingBranch(
  */
 export function specBranchName(spec: SpecLocation, tracking: Config['tracking']): string {
   const pattern = tracking.branch;
-  return pattern === 'auto' || pattern === 'default' ? spec.name : pattern.replaceAll('{spec}', spec.name);
+  const name = specBranchSegment(spec.name);
+  return pattern === 'auto' || pattern === 'default' ? name : pattern.replaceAll('{spec}', name);
 }

@@ -2,7 +2,6 @@ import picomatch from 'picomatch';
 import type { Config } from '../../config/schema.js';
 import { describeTickCommit } from '../../core/edit-tasks/edit-tasks.js';
 import type { TaskStatus } from '../../core/model.js';
-import { parseTasksCached } from '../../core/parse/parse-cache.js';
 import { readIssueMarker } from '../../core/render/issue/issue-marker.js';
 import { specLocation } from '../../core/specs/find-specs.js';
 import type { GitHubGateway, IssueSnapshot } from '../../github/gateway.js';
@@ -29,7 +28,7 @@ export async function followIssueState(ctx: JobContext, job: IssueStateJob): Pro
   const branch = await ctx.trackingBranch(specLocation(tasksPath));
   const acted = { state: job.state, stateReason: job.stateReason };
   const change: StatusChange = { id: marker.id, status: statusOfIssue(acted) };
-  const current = await currentStatus(gateway, branch, tasksPath, marker.id);
+  const current = await currentStatus(ctx, branch, tasksPath, marker.id);
   if (current === null) return;
   if (agrees(current, change.status)) {
     ctx.log.info({ ...log, tasksPath, current, wanted: change.status }, 'tasks.md already agrees');
@@ -45,6 +44,7 @@ export async function followIssueState(ctx: JobContext, job: IssueStateJob): Pro
       changes: [change],
       message: `${describeTickCommit([change.id], undefined, change.status)} (${verb} #${issue.number})`,
       prNote: `#${issue.number} was ${verb}, so ${change.id} is marked ${change.status}.`,
+      parse: ctx.parseTasks,
     },
     config.pullRequests.writeBack,
   );
@@ -86,16 +86,14 @@ function agrees(current: TaskStatus, wanted: StatusChange['status']): boolean {
 }
 
 async function currentStatus(
-  gateway: GitHubGateway,
+  { gateway, parseTasks }: Pick<JobContext, 'gateway' | 'parseTasks'>,
   branch: string,
   tasksPath: string,
   id: string,
 ): Promise<TaskStatus | null> {
   const file = (await gateway.readFileAtBranchHead(branch, tasksPath))?.file;
   if (!file) return null;
-  return (
-    parseTasksCached(file.text, { path: tasksPath }).tasks.find((task) => task.id === id)?.status ?? null
-  );
+  return (await parseTasks(file.text, tasksPath)).tasks.find((task) => task.id === id)?.status ?? null;
 }
 
 /** The task file a spec directory would have under the configured globs, or null when none fits. */

@@ -1,8 +1,9 @@
 import type { Config } from '../../config/schema.js';
 import { setTaskStatuses, type TaskStatusEdit } from '../../core/edit-tasks/edit-tasks.js';
-import { parseTasksCached } from '../../core/parse/parse-cache.js';
+import { specBranchSegment } from '../../core/specs/spec-names.js';
 import { RetryLaterError } from '../../github/errors.js';
 import type { PullRequests, RepositoryFiles } from '../../github/gateway.js';
+import { type TasksParser, tasksParser } from '../shared/tasks-parser.js';
 
 /** What writing tasks.md back needs: its files, and pull requests when a branch refuses a commit. */
 type WriteBackGateway = RepositoryFiles & Pick<PullRequests, 'findOpenPullRequest' | 'createPullRequest'>;
@@ -30,6 +31,8 @@ export interface WriteTaskStatusesInput {
   /** The commit subject, or a function of the IDs actually changed (so a partial redo says what it did). */
   message: string | ((changed: string[]) => string);
   prNote: string;
+  /** Reads tasks.md (the job's worker threads); on this thread when not given. */
+  parse?: TasksParser;
 }
 
 /**
@@ -47,7 +50,7 @@ export async function writeTaskStatuses(
     const found = await gateway.readFileAtBranchHead(input.branch, input.tasksPath);
     if (!found) return { outcome: 'missing', reason: `${input.tasksPath} is not on ${input.branch}` };
     const { head, file } = found;
-    const edit = applyChanges(file.text, input.tasksPath, input.changes);
+    const edit = await applyChanges(file.text, input);
     const settled = settledIds(input.changes, edit);
     if (edit.changed.length === 0) return { outcome: 'unchanged', settled };
     const message = messageFor(input, edit.changed);
@@ -69,9 +72,10 @@ export async function writeTaskStatuses(
   );
 }
 
-function applyChanges(text: string, tasksPath: string, changes: StatusChange[]): TaskStatusEdit {
-  const doc = parseTasksCached(text, { path: tasksPath });
-  return setTaskStatuses(text, doc.tasks, changes);
+async function applyChanges(text: string, input: WriteTaskStatusesInput): Promise<TaskStatusEdit> {
+  const parse = input.parse ?? tasksParser(undefined);
+  const doc = await parse(text, input.tasksPath);
+  return setTaskStatuses(text, doc.tasks, input.changes);
 }
 
 function settledIds(changes: StatusChange[], edit: TaskStatusEdit): string[] {
@@ -104,7 +108,8 @@ async function openPullRequest(
   input: Proposal,
   reason: string,
 ): Promise<WriteBackResult> {
-  const stable = `spec-sync/${input.tasksPath.replaceAll('/', '-').replace(/\.md$/, '')}`;
+  // A valid ref whatever the spec directory holds (blanks, `..`, `~`): spec-names.ts, unchanged when valid.
+  const stable = `spec-sync/${specBranchSegment(input.tasksPath.replaceAll('/', '-').replace(/\.md$/, ''))}`;
   for (const branch of [stable, `${stable}-${input.head.slice(0, 7)}`]) {
     const pullNumber = await proposeOn(gateway, input, branch, reason);
     if (pullNumber !== null) return { outcome: 'pull-request', pullNumber, changed: input.changed, reason };
@@ -138,7 +143,7 @@ async function proposeOn(
 async function addToBranch(gateway: WriteBackGateway, input: Proposal, branch: string, head: string) {
   const file = await gateway.readFile(head, input.tasksPath);
   if (!file) throw new Error(`${input.tasksPath} is not on ${branch}`);
-  const edit = applyChanges(file.text, input.tasksPath, input.changes);
+  const edit = await applyChanges(file.text, input);
   if (edit.changed.length === 0) return;
   await writeOrThrow(gateway, { ...input, branch, text: edit.text, sha: file.sha });
 }

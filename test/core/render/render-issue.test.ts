@@ -128,7 +128,8 @@ describe('renderTaskIssue', () => {
     const sneaky = makeTask({ id: 'T5', title: 'x <!-- spec-sync:end --> y <!-- a note -->', line: 3 });
     const out = renderTaskIssue(sneaky, context({ doc: makeDoc([sneaky]) }));
     expect(out.body.match(/<!-- spec-sync:end -->/g)).toHaveLength(1);
-    expect(out.section).toContain('x &lt;!-- spec-sync:end --> y <!-- a note -->');
+    // Task text is text: its HTML, comments included, shows as written (docs/security.md).
+    expect(out.section).toContain('x &lt;!-- spec-sync:end --> y &lt;!-- a note -->');
   });
 
   it('uses a configured title template', () => {

@@ -34,7 +34,7 @@ describe('renderPullRequestComment', () => {
     ['unresolved IDs', { ...empty, unresolved: ['T098', 'T099'] }, 'Not found in any spec: `T098`, `T099`.'],
     ['a merged PR', { ...empty, merged: true, closes: [t012] }, 'tasks this pull request closed'],
     ['an open PR', { ...empty, closes: [t012] }, 'tasks this pull request will close'],
-    ['a note', { ...empty, notes: ['proposed in #9'] }, '- proposed in #9'],
+    ['a note', { ...empty, notes: ['proposed in #9'] }, '- proposed in #\u20609'],
   ])('shows %s', (_name, view, expected) => {
     const body = renderPullRequestComment(view as PullRequestCommentView, template);
     expect(body.startsWith(`${PR_TASKS_MARKER}\n`)).toBe(true);

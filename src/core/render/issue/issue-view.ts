@@ -1,5 +1,6 @@
 import type { Config } from '../../../config/schema.js';
 import type { Phase, SpecDocument, Task } from '../../model.js';
+import { type TrustedText, trusted } from '../render-template.js';
 
 /** Everything a rendered issue depends on besides the task; the same for every task of one sync. */
 export interface IssueRenderContext {
@@ -15,6 +16,8 @@ export interface IssueRenderContext {
   config: Config['issues'];
   /** Template sources (Handlebars); core never reads files. */
   templates: { body: string };
+  /** Keep `@login` and `@org/team` in task text live (the `allowMentions` setting); off by default. */
+  allowMentions?: boolean;
   /** Issue numbers of tasks that have an issue already, by task ID. */
   issueNumbers: ReadonlyMap<string, number>;
 }
@@ -38,9 +41,9 @@ export interface IssueView {
   optional: boolean;
   parent: string | null;
   /** The parent task as `#N` or a link to its line, like a dependency. */
-  parentLink: string | null;
+  parentLink: TrustedText | null;
   files: Array<{ path: string; url: string }>;
-  dependencies: Array<{ id: string; link: string }>;
+  dependencies: Array<{ id: string; link: TrustedText }>;
   requirements: string[];
   details: string[];
   /** The ID-less checkbox items under the task, each with its own box (docs/formats.md, "Sub-items"). */
@@ -98,11 +101,12 @@ function sectionBesidePhase(section: string | null, phase: Phase | null): string
 }
 
 /** `#123` when the task has an issue (GitHub links it), else a link to its line in tasks.md, else its ID. */
-function taskLink(id: string, ctx: IssueRenderContext): string {
+function taskLink(id: string, ctx: IssueRenderContext): TrustedText {
   const number = ctx.issueNumbers.get(id);
-  if (number !== undefined) return `#${number}`;
+  if (number !== undefined) return trusted(`#${number}`);
   const task = ctx.doc.tasks.find((candidate) => candidate.id === id);
-  return task ? `[${id}](${blobUrl(ctx, ctx.tasksPath, task.line)})` : id;
+  // A task ID is letters, digits and dots (the parser's rule): nothing in it for the text rule to defuse.
+  return trusted(task ? `[${id}](${blobUrl(ctx, ctx.tasksPath, task.line)})` : id);
 }
 
 /** `https://github.com/o/r/blob/<branch>/<path>#L<line>`, each path segment encoded (branches may hold `#`). */

@@ -1,5 +1,5 @@
 import { fitWithNote, MAX_COMMENT_CHARS } from '../github-limits.js';
-import { renderTemplate } from '../render-template.js';
+import { renderTemplate, type TextRule } from '../render-template.js';
 
 /** The hidden marker of the one comment spec-sync keeps on a pull request. */
 export const PR_TASKS_MARKER = '<!-- spec-sync:pr-tasks -->';
@@ -29,15 +29,19 @@ export interface PullRequestCommentView {
 
 /**
  * The pull request comment: the marker first (so a repository's own template cannot drop it), then the
- * rendered template. Task text is Markdown and goes in as written.
+ * rendered template. Task text is Markdown, made inert by the template engine's text rule.
  */
-export function renderPullRequestComment(view: PullRequestCommentView, template: string): string {
+export function renderPullRequestComment(
+  view: PullRequestCommentView,
+  template: string,
+  rule: TextRule = {},
+): string {
   const data = {
     ...view,
     closes: view.closes.map(withLabel),
     mentions: view.mentions.map(withLabel),
   };
-  const body = `${PR_TASKS_MARKER}\n${renderTemplate('pull request comment', template, data).trim()}\n`;
+  const body = `${PR_TASKS_MARKER}\n${renderTemplate('pull request comment', template, data, rule).trim()}\n`;
   return fitWithNote(
     body,
     MAX_COMMENT_CHARS,
