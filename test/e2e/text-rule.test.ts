@@ -123,4 +123,25 @@ describe('the text rule', () => {
     // Check runs notify no one: they keep the rule whatever the setting.
     expect(texts.find(([name]) => name === 'spec-sync: 001-a text')?.[1]).toContain('@\u2060erin');
   });
+
+  it('holds for the spec parent and the phase issues of the structure too', async () => {
+    const texts = await writtenTexts(
+      'issues:\n  granularity: phase\nstructure:\n  subIssues: true\n  blockedBy: true\n',
+    );
+    const issueTexts = texts.filter(([name]) => name.startsWith('issue #'));
+    // Positive control: a phase issue's checklist quotes the hostile task, made inert.
+    expect(issueTexts.some(([name, text]) => name.endsWith('body') && text?.includes('@\u2060alice'))).toBe(
+      true,
+    );
+    expect(
+      issueTexts
+        // GitHub links nothing inside fenced code: the parent's Mermaid block has colours such as `#1a7f37`.
+        .map(([name, text]): [string, string[]] => [name, liveParts(withoutFences(text), isPlain(name))])
+        .filter(([, live]) => live.length > 0),
+    ).toEqual([]);
+  });
 });
+
+function withoutFences(text: string | null): string {
+  return (text ?? '').replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '');
+}

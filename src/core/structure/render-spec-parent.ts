@@ -131,10 +131,10 @@ export function renderSpecParentBody(input: SpecParentInput): string {
   if (links.length > 0) parts.push(`${links.join(' · ')} (branch \`${input.branch}\`)`);
   if (phases.length > 0) {
     const tasksUrl = input.documentUrls['tasks.md'];
+    // Phase names are a person's text too.
+    const cell = (phase: Phase) => neutralizeMarkdown(tableCell(phaseName(phase)));
     const name = (phase: Phase) =>
-      tasksUrl === undefined
-        ? tableCell(phaseName(phase))
-        : `[${tableCell(phaseName(phase))}](${tasksUrl}#L${phase.line})`;
+      tasksUrl === undefined ? cell(phase) : `[${cell(phase)}](${tasksUrl}#L${phase.line})`;
     const rows = phases.map(
       ({ phase, done, total, state }) => `| ${name(phase)} | ${done}/${total} | ${STATE_WORDS[state]} |`,
     );

@@ -7,6 +7,7 @@ import { renderSpecParentBody, renderSpecParentTitle } from '../../core/structur
 import { renderUnitChecklist } from '../../core/structure/render-unit-checklist.js';
 import { type StructureRecord, writeStructureRecord } from '../../core/structure/structure-record.js';
 import type { IssueUnit, TreeNode } from '../../core/structure/types.js';
+import { neutralizeMarkdown, neutralizePlainText } from '../../core/text/neutralize-text.js';
 import type { IssueSnapshot } from '../../github/gateway.js';
 import { createOnce } from '../shared/create-once.js';
 import type { StructureRun } from './structure-run.js';
@@ -50,11 +51,11 @@ interface Wanted {
 /** What the spec's parent issue says: its table and diagram, and the record of relations spec-sync made. */
 export function wantedParent(run: StructureRun, record: StructureRecord): Wanted {
   const { doc, specDir, specName } = run;
-  const title = renderSpecParentTitle(doc, specName);
+  const title = neutralizePlainText(renderSpecParentTitle(doc, specName));
   // With granularity `spec` the parent is the spec's one issue: it holds every task as a checklist too.
   const checklist =
     run.granularity === 'spec'
-      ? `\n\n${renderUnitChecklist(doc, { key: 'spec', kind: 'spec', title, taskIds: doc.tasks.map((task) => task.id) })}`
+      ? `\n\n${neutralizeMarkdown(renderUnitChecklist(doc, { key: 'spec', kind: 'spec', title, taskIds: doc.tasks.map((task) => task.id) }))}`
       : '';
   const body = renderSpecParentBody({
     doc,
@@ -78,10 +79,11 @@ export function wantedParent(run: StructureRun, record: StructureRecord): Wanted
 
 /** A story or phase issue of granularity `story` or `phase`: its tasks as a checklist mirroring tasks.md. */
 export function wantedUnit(run: StructureRun, unit: IssueUnit): Wanted {
-  const title = `${run.specName}: ${unit.title}`;
+  // Task and phase text comes from tasks.md: it may not ping anyone or link issues (docs/security.md).
+  const title = neutralizePlainText(`${run.specName}: ${unit.title}`);
   return {
     title,
-    section: `${renderUnitChecklist(run.doc, unit)}\n\n${keptInStep(run)}`,
+    section: `${neutralizeMarkdown(renderUnitChecklist(run.doc, unit))}\n\n${keptInStep(run)}`,
     marker: { kind: 'task', spec: run.specDir, id: unit.key, titleHash: hashTitle(title) },
     closed: finished(run.doc, unit.taskIds),
   };
@@ -93,10 +95,11 @@ function keptInStep(run: StructureRun): string {
 
 /** A phase or part issue: it only holds sub-issues, and closes when every task below it is finished. */
 export function wantedHolder(run: StructureRun, node: TreeNode): Wanted {
-  const { title, body } = renderHolderIssue(run.doc, run.specName, node);
+  const holder = renderHolderIssue(run.doc, run.specName, node);
+  const title = neutralizePlainText(holder.title);
   return {
     title,
-    section: body,
+    section: neutralizeMarkdown(holder.body),
     marker: { kind: 'task', spec: run.specDir, id: node.key, titleHash: hashTitle(title) },
     closed: finished(run.doc, tasksUnder(node)),
   };
