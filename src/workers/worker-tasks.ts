@@ -1,11 +1,13 @@
 import type { SpecDocument } from '../core/model.js';
 import { type ParseOptions, parseTasks } from '../core/parse/parse-tasks.js';
+import { type IssuePlan, type PlanIssueSyncInput, planIssueSync } from '../core/plan/plan-issue-sync.js';
 import {
   type FindReferencesOptions,
   type PullRequestText,
   type ReferenceScan,
   scanTaskReferences,
 } from '../core/refs/find-task-references.js';
+import { TemplateError } from '../core/render/render-template.js';
 
 /** The CPU-heavy work a worker thread can run: plain data in, plain data out (structured clone). */
 export interface WorkerTasks {
@@ -14,6 +16,19 @@ export interface WorkerTasks {
     input: { text: PullRequestText; options: FindReferencesOptions };
     output: ReferenceScan;
   };
+  planIssueSync: { input: PlanIssueSyncInput; output: PlanOutcome };
+}
+
+/** A template error crosses the thread boundary as data, so the job still reads it as a spec problem. */
+export type PlanOutcome = { plan: IssuePlan } | { templateError: { message: string; path: string | null } };
+
+function planOrTemplateError(input: PlanIssueSyncInput): PlanOutcome {
+  try {
+    return { plan: planIssueSync(input) };
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    return { templateError: { message: error.message, path: error.path } };
+  }
 }
 
 export type WorkerTaskName = keyof WorkerTasks;
@@ -29,5 +44,7 @@ export default function runWorkerTask(request: WorkerRequest): WorkerTasks[Worke
       return parseTasks(request.input.text, request.input.options);
     case 'scanTaskReferences':
       return scanTaskReferences(request.input.text, request.input.options);
+    case 'planIssueSync':
+      return planOrTemplateError(request.input);
   }
 }

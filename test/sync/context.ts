@@ -3,6 +3,7 @@ import type { Job } from '../../src/queue/jobs.js';
 import type { FollowUp, JobContext } from '../../src/sync/shared/job-context.js';
 import type { Logger } from '../../src/sync/shared/services.js';
 import { referenceScanner, tasksParser } from '../../src/sync/shared/tasks-parser.js';
+import { issuePlanner } from '../../src/workers/plan-off-thread.js';
 import { MemoryGateway } from './memory-gateway.js';
 
 export interface TestContext {
@@ -30,6 +31,7 @@ export function contextFor(job: Job, config: unknown = {}, gateway = new MemoryG
     log,
     parseTasks: tasksParser(undefined),
     scanReferences: referenceScanner(undefined),
+    planIssues: issuePlanner(undefined),
     repository: () => gateway.getRepository(),
     trackingBranch: async () => gateway.defaultBranch,
     enqueue: async (work) => {

@@ -1,11 +1,12 @@
 import { loadRepoConfig } from '../../config/load-config.js';
 import { specLabel, specNameOf } from '../../core/plan/issue-labels.js';
-import { type IssuePlan, isEmptyPlan, planIssueSync } from '../../core/plan/plan-issue-sync.js';
+import { type IssuePlan, isEmptyPlan } from '../../core/plan/plan-issue-sync.js';
 import { type SpecLocation, specLocation } from '../../core/specs/find-specs.js';
 import { groupUnits } from '../../core/structure/group-units.js';
 import type { GitHubClient } from '../../github/client.js';
 import { createGitHubGateway, type IssueSnapshot, type RepoRef } from '../../github/gateway.js';
 import type { RepositoryFacts, SyncSpecJob } from '../../queue/jobs.js';
+import { issuePlanner } from '../../workers/plan-off-thread.js';
 import { evaluateSpec, reportSpecCheck } from '../checks/check-spec.js';
 import { readSpecDocuments, type SpecDocumentFiles } from '../checks/read-spec-documents.js';
 import { readBodyTemplate } from '../shared/body-template.js';
@@ -41,7 +42,7 @@ export interface SyncResult {
 /** What a reconcile works with: a job's context, or the CLI's equivalent. */
 type SyncContext = Pick<
   JobContext,
-  'gateway' | 'config' | 'log' | 'repository' | 'trackingBranch' | 'parseTasks'
+  'gateway' | 'config' | 'log' | 'repository' | 'trackingBranch' | 'parseTasks' | 'planIssues'
 >;
 
 /**
@@ -84,7 +85,7 @@ export async function reconcile(
     allowMentions: config.allowMentions,
   };
   // Granularity other than `task`: story, phase or spec issues (apply-structure.ts) instead of task issues.
-  const plan = planIssueSync(
+  const plan = await ctx.planIssues(
     config.issues.granularity === 'task' ? input : { ...input, config: { ...config.issues, enabled: false } },
   );
   for (const warning of plan.warnings) log.warn({ tasksPath, warning }, 'Spec needs a look');
@@ -187,6 +188,7 @@ export async function reconcileSpec(options: SyncSpecOptions): Promise<SyncResul
     config,
     log,
     parseTasks: tasksParser(undefined),
+    planIssues: issuePlanner(undefined),
     repository: () => {
       repository ??= gateway.getRepository();
       return repository;

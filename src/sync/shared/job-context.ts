@@ -3,6 +3,7 @@ import type { Config } from '../../config/schema.js';
 import type { SpecLocation } from '../../core/specs/find-specs.js';
 import { createGitHubGateway, type GitHubGateway } from '../../github/gateway.js';
 import type { Job, RepoJob, RepositoryFacts } from '../../queue/jobs.js';
+import { type IssuePlanner, issuePlanner } from '../../workers/plan-off-thread.js';
 import type { Logger, Services } from './services.js';
 import { type ReferenceScanner, referenceScanner, type TasksParser, tasksParser } from './tasks-parser.js';
 import { resolveTrackingBranch } from './tracking-branch.js';
@@ -24,6 +25,8 @@ export interface JobContext {
   readonly parseTasks: TasksParser;
   /** Reads a pull request's task references off the event loop. */
   readonly scanReferences: ReferenceScanner;
+  /** Plans a spec's issue writes off the event loop. */
+  readonly planIssues: IssuePlanner;
   repository(): Promise<RepositoryFacts>;
   trackingBranch(spec: SpecLocation): Promise<string>;
   /** Queues a follow-up job of the same repository and delivery. */
@@ -47,6 +50,7 @@ export async function openBareContext(job: Job, services: Services): Promise<Bar
     }),
     parseTasks: tasksParser(services.workers),
     scanReferences: referenceScanner(services.workers),
+    planIssues: issuePlanner(services.workers),
     repository: () => {
       repository ??= gateway.getRepository();
       return repository;
