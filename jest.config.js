@@ -11,5 +11,8 @@ export default {
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 60000,
+  // Every suite closes its servers, Redis clients and worker pools; a straggling handle (seen once, on a
+  // loaded machine, after a child process was killed) must not keep a finished, green run from exiting.
+  forceExit: true,
   collectCoverageFrom: ['src/**/*.ts'],
 };
