@@ -3,19 +3,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { getPrivateKey } from '@probot/get-private-key';
+import { EnvError } from './env-error.js';
+import { runtimeEnvProblems } from './runtime-env.js';
+
+export { EnvError };
 
 export type Env = Record<string, string>;
 
-/** Why the server will not start: each names the variable and what is wrong with it. */
-export class EnvError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`spec-sync cannot start:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
-    this.name = 'EnvError';
-  }
-}
-
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
-const ROLES = ['web', 'worker', 'both'];
 
 /**
  * The environment the server runs with: `.env` (when present) under the shell's variables, so
@@ -51,10 +46,8 @@ export function findEnvProblems(env: Env, cwd: string): string[] {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   if (env.GHE_PROTOCOL !== undefined && !['http', 'https'].includes(env.GHE_PROTOCOL))
     problems.push(`GHE_PROTOCOL must be http or https, got "${env.GHE_PROTOCOL}"`);
-  if (env.REDIS_URL !== undefined && !/^rediss?:\/\/./.test(env.REDIS_URL))
-    problems.push(`REDIS_URL must be a redis:// or rediss:// URL, got "${env.REDIS_URL}"`);
-  if (env.SPEC_SYNC_ROLE !== undefined && !ROLES.includes(env.SPEC_SYNC_ROLE))
-    problems.push(`SPEC_SYNC_ROLE must be web, worker or both (the default), got "${env.SPEC_SYNC_ROLE}"`);
+  // REDIS_URL and SPEC_SYNC_*: one schema, the one the runtime reads them with.
+  problems.push(...runtimeEnvProblems(env));
   return problems;
 }
 

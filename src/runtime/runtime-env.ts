@@ -1,14 +1,19 @@
 import { z } from 'zod';
-import { EnvError } from './env.js';
+import { EnvError } from './env-error.js';
 
 /** Which part of the app a process runs: `web` answers webhooks and queues, `worker` runs jobs, `both` does both. */
 export type Role = 'web' | 'worker' | 'both';
 
 const runtimeEnvSchema = z.object({
   /** Which part of the app this process runs (default: both, in one process). */
-  SPEC_SYNC_ROLE: z.enum(['web', 'worker', 'both']).default('both'),
+  SPEC_SYNC_ROLE: z
+    .enum(['web', 'worker', 'both'], 'must be web, worker or both (the default)')
+    .default('both'),
   /** BullMQ's Redis server; without it jobs run in the process's memory (and only `both` makes sense). */
-  REDIS_URL: z.string().url().optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/./, 'must be a redis:// or rediss:// URL')
+    .optional(),
   /** Jobs one process runs at once, across repositories. */
   SPEC_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Lifetime of a lane lock and of BullMQ's job lock; a killed worker's jobs come back after it. */
@@ -27,11 +32,25 @@ const runtimeEnvSchema = z.object({
 
 export type RuntimeEnv = z.infer<typeof runtimeEnvSchema>;
 
+/** `REDIS_URL must be a redis:// or rediss:// URL, got "localhost:6379"`: each names its variable. */
+function describeProblems(issues: readonly z.core.$ZodIssue[], env: NodeJS.ProcessEnv): string[] {
+  return issues.map((issue) => {
+    const name = issue.path.join('.');
+    return `${name} ${issue.message}, got "${env[name] ?? ''}"`;
+  });
+}
+
+/** What is wrong with the runtime's variables (REDIS_URL, SPEC_SYNC_*); empty when they read. */
+export function runtimeEnvProblems(env: NodeJS.ProcessEnv): string[] {
+  const parsed = runtimeEnvSchema.safeParse(stripEmpty(env));
+  return parsed.success ? [] : describeProblems(parsed.error.issues, env);
+}
+
 /** Reads the process's role and queue settings; an invalid value stops the start with a clear message. */
 export function readRuntimeEnv(env: NodeJS.ProcessEnv): RuntimeEnv {
   const parsed = runtimeEnvSchema.safeParse(stripEmpty(env));
   if (!parsed.success) {
-    throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+    throw new EnvError(describeProblems(parsed.error.issues, env));
   }
   const runtime = parsed.data;
   if (runtime.SPEC_SYNC_ROLE !== 'both' && !runtime.REDIS_URL)

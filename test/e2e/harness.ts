@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { type Logger, run } from 'probot';
 import { createSpecSyncApp } from '../../src/app.js';
 import { specSyncOctokit } from '../../src/github/probot-octokit.js';
@@ -7,6 +6,7 @@ import { withWebhookGuard } from '../../src/web/webhook-guard.js';
 import type { WorkerPool } from '../../src/workers/worker-pool.js';
 import { type GitHubSim, type SimOptions, startGitHubSim } from '../github-sim/index.js';
 import { type DeliveryTarget, deliver, pushPayload } from '../github-sim/webhooks.js';
+import { freePort } from '../support/free-port.js';
 
 /**
  * The real app (Probot's own runner and server, over HTTP) against the GitHub simulator, as in production
@@ -39,15 +39,6 @@ export interface HarnessOptions {
 }
 
 export const WEBHOOK_SECRET = 'e2e-secret';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const sim = await startGitHubSim({ validateResponses: true, ...options.sim });

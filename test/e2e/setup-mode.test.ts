@@ -1,16 +1,8 @@
-import { createServer } from 'node:net';
 import { expect, it } from '@jest/globals';
 import { run } from 'probot';
 import { createSpecSyncApp } from '../../src/app.js';
 import { specSyncOctokit } from '../../src/github/probot-octokit.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return address.port;
-}
+import { freePort } from '../support/free-port.js';
 
 it('comes up in Probot setup mode without APP_ID, offering to register the app from app.yml', async () => {
   const port = await freePort();

@@ -1,9 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
-import { createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+
+import { freePort } from './free-port.js';
+
+export { freePort };
 
 /** A real redis-server on a free loopback port, started for a test file and stopped after it. */
 export interface TestRedis {
@@ -33,15 +37,6 @@ function findRedisServer(): string {
   const found = dirs.map((dir) => join(dir, 'redis-server')).find((path) => existsSync(path));
   if (!found) throw new Error(MISSING);
   return found;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no free port');
-  return address.port;
 }
 
 async function answersPing(port: number): Promise<boolean> {
