@@ -12,7 +12,7 @@ import { InProcessQueue } from './queue/in-process-queue.js';
 import type { Job, JobQueue } from './queue/jobs.js';
 import type { FailedJob, OperatedQueue, QueueDeps, QueueFactory } from './queue/queue-status.js';
 import { runJob } from './sync/run-job.js';
-import { classifyError } from './sync/shared/error-policy.js';
+import { askedWaitMs, classifyError } from './sync/shared/error-policy.js';
 import type { Services } from './sync/shared/services.js';
 import { WorkerPool } from './workers/worker-pool.js';
 
@@ -67,6 +67,7 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
     const deps: QueueDeps = {
       log: app.log,
       isTransient,
+      askedWaitMs: (error) => askedWaitMs(error),
       retryDelayMs: options.retryDelayMs ?? 2000,
       timeScale: options.timeScale,
       onFailed: (failure) => {

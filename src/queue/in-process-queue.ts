@@ -16,6 +16,8 @@ export interface InProcessQueueOptions {
   /** Delay before the first retry; doubles each time. */
   retryDelayMs?: number;
   isTransient?: (error: unknown) => boolean;
+  /** The wait GitHub asked for in a failure (`retry-after`, a rate limit's reset), in milliseconds. */
+  askedWaitMs?: (error: unknown) => number | undefined;
   /** Scales GitHub's `retry-after` like the pacer's clock (1 in production). */
   timeScale?: number;
   log: QueueLogger;
@@ -28,6 +30,9 @@ interface Lane {
   waiting: Job[];
 }
 
+/** Attempts already made by a job that waits for its retry (absent: none yet). */
+type Attempts = WeakMap<Job, number>;
+
 /**
  * The queue for a single process: the webhook is answered as soon as the job is queued, and the work
  * runs after. Jobs are keyed (jobs.ts) so that two syncs of one repository never overlap.
@@ -37,6 +42,9 @@ export class InProcessQueue implements OperatedQueue {
   readonly #seen = new SeenDeliveries();
   readonly #failed: FailedJob[] = [];
   readonly #ready: string[] = [];
+  readonly #attempts: Attempts = new WeakMap();
+  /** Retries waiting for their backoff, outside any lane: the lane runs its other jobs meanwhile. */
+  readonly #delayed = new Map<NodeJS.Timeout, Job>();
   #active = 0;
   #idleWaiters: Array<() => void> = [];
   #closed = false;
@@ -64,16 +72,25 @@ export class InProcessQueue implements OperatedQueue {
     return new Promise((resolve) => this.#idleWaiters.push(resolve));
   }
 
+  /**
+   * Stops taking jobs and waits for the running and waiting ones. Retries still in their backoff are
+   * dropped and logged: this queue lives in memory, and the next push or the healing schedule redoes them.
+   */
   async close(): Promise<void> {
     this.#closed = true;
+    for (const [timer, job] of this.#delayed) {
+      clearTimeout(timer);
+      this.options.log.error({ deliveryId: job.deliveryId, job }, 'Job dropped at shutdown before its retry');
+    }
+    this.#delayed.clear();
+    this.#pump();
     await this.onIdle();
   }
 
   async counts(): Promise<QueueCounts> {
     let waiting = 0;
     for (const lane of this.#lanes.values()) waiting += lane.waiting.length;
-    // a retry waits inside its lane here, so it counts as active
-    return { waiting, active: this.#active, delayed: 0, failed: this.#failed.length };
+    return { waiting, active: this.#active, delayed: this.#delayed.size, failed: this.#failed.length };
   }
 
   async failedJobs(limit = 50): Promise<FailedJob[]> {
@@ -85,7 +102,7 @@ export class InProcessQueue implements OperatedQueue {
   }
 
   #isIdle(): boolean {
-    return this.#active === 0 && this.#ready.length === 0;
+    return this.#active === 0 && this.#ready.length === 0 && this.#delayed.size === 0;
   }
 
   #pump(): void {
@@ -112,25 +129,44 @@ export class InProcessQueue implements OperatedQueue {
     this.#pump();
   }
 
-  /** Never rejects: a failed job is logged with its data, so one failure cannot take the process down. */
+  /**
+   * Never rejects: a failed job is logged with its data, so one failure cannot take the process down. A
+   * transient failure leaves the lane and comes back after its backoff (#retryLater).
+   */
   async #run(job: Job): Promise<void> {
-    const attempts = this.options.attempts ?? 3;
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await this.handle(job);
+    const attempt = (this.#attempts.get(job) ?? 0) + 1;
+    try {
+      await this.handle(job);
+    } catch (error) {
+      const transient = this.options.isTransient?.(error) ?? false;
+      if (!transient || attempt >= (this.options.attempts ?? 3) || this.#closed) {
+        this.options.log.error({ err: error, deliveryId: job.deliveryId, job, attempt }, 'Job failed');
+        this.#keepFailed(job, error, attempt);
         return;
-      } catch (error) {
-        const transient = this.options.isTransient?.(error) ?? false;
-        if (!transient || attempt >= attempts) {
-          this.options.log.error({ err: error, deliveryId: job.deliveryId, job, attempt }, 'Job failed');
-          this.#keepFailed(job, error, attempt);
-          return;
-        }
-        this.options.log.info({ job, attempt, reason: (error as Error).message }, 'Job failed, retrying');
-        const wait = retryDelayMs(attempt, this.options.retryDelayMs ?? 1000, error, this.options.timeScale);
-        await new Promise((resolve) => setTimeout(resolve, wait));
       }
+      this.options.log.info({ job, attempt, reason: (error as Error).message }, 'Job failed, retrying');
+      const asked = this.options.askedWaitMs?.(error);
+      this.#retryLater(
+        job,
+        attempt,
+        retryDelayMs(attempt, this.options.retryDelayMs ?? 1000, asked, this.options.timeScale),
+      );
     }
+  }
+
+  /** After `waitMs`, the job goes back to the front of its lane, unless the same work is waiting there. */
+  #retryLater(job: Job, attempts: number, waitMs: number): void {
+    this.#attempts.set(job, attempts);
+    const timer = setTimeout(() => {
+      this.#delayed.delete(timer);
+      const key = jobKey(job);
+      const lane = this.#lanes.get(key) ?? { running: false, waiting: [] };
+      this.#lanes.set(key, lane);
+      if (!lane.waiting.some((queued) => sameWork(queued, job))) lane.waiting.unshift(job);
+      if (!lane.running && !this.#ready.includes(key)) this.#ready.push(key);
+      this.#pump();
+    }, waitMs);
+    this.#delayed.set(timer, job);
   }
 
   #keepFailed(job: Job, error: unknown, attempts: number): void {

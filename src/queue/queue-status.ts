@@ -35,6 +35,8 @@ export const FAILED_JOBS_KEPT = 1000;
 export interface QueueDeps {
   log: QueueLogger;
   isTransient: (error: unknown) => boolean;
+  /** The wait GitHub asked for in a failure (`retry-after`, a rate limit's reset), in milliseconds. */
+  askedWaitMs?: (error: unknown) => number | undefined;
   retryDelayMs: number;
   /** Scales GitHub's `retry-after` like the pacer's clock (1 in production). */
   timeScale?: number;

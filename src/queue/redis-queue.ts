@@ -20,6 +20,8 @@ export interface RedisQueueOptions {
   /** Delay before the first retry; doubles each time, and GitHub's `retry-after` wins when longer. */
   retryDelayMs?: number;
   isTransient?: (error: unknown) => boolean;
+  /** The wait GitHub asked for in a failure (`retry-after`, a rate limit's reset), in milliseconds. */
+  askedWaitMs?: (error: unknown) => number | undefined;
   /** Scales GitHub's `retry-after` like the pacer's clock (1 in production). */
   timeScale?: number;
   /** A lane lock's lifetime; renewed while its job runs. Also BullMQ's job lock and stalled-check period. */
@@ -178,7 +180,12 @@ export class RedisQueue implements OperatedQueue {
       stalledInterval: lockMs,
       settings: {
         backoffStrategy: (attempt: number, _type?: string, error?: Error) =>
-          retryDelayMs(attempt, this.options.retryDelayMs ?? 1000, error, this.options.timeScale),
+          retryDelayMs(
+            attempt,
+            this.options.retryDelayMs ?? 1000,
+            error ? this.options.askedWaitMs?.(error) : undefined,
+            this.options.timeScale,
+          ),
       },
     });
     worker.on('failed', (bullJob, error) => {
@@ -221,7 +228,14 @@ export class RedisQueue implements OperatedQueue {
     this.options.onFailed?.({ job, reason: error.message, attempts, failedAt: Date.now() });
     // a person may redeliver the webhook to try again
     if (job.deliveryId)
-      await this.#client.del(this.#seenKey(job.deliveryId, hash(jobIdentity(job)))).catch(() => undefined);
+      await this.#client
+        .del(this.#seenKey(job.deliveryId, hash(jobIdentity(job))))
+        .catch((cause: unknown) =>
+          this.options.log.error(
+            { err: cause, deliveryId: job.deliveryId },
+            'Could not forget a failed delivery: redelivering it is ignored until its record expires',
+          ),
+        );
   }
 }
 

@@ -3,6 +3,7 @@ import { InProcessQueue } from '../../src/queue/in-process-queue.js';
 import type { Job, JobHandler } from '../../src/queue/jobs.js';
 import type { OperatedQueue } from '../../src/queue/queue-status.js';
 import { RedisQueue } from '../../src/queue/redis-queue.js';
+import { askedWaitMs } from '../../src/sync/shared/error-policy.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 
 /**
@@ -11,6 +12,7 @@ import { startRedis, type TestRedis } from '../support/redis.js';
  */
 interface BackendOptions {
   isTransient?: (error: unknown) => boolean;
+  askedWaitMs?: (error: unknown) => number | undefined;
   attempts?: number;
   retryDelayMs?: number;
   log: { error(data: object, message: string): void; info(data: object, message: string): void };
@@ -192,7 +194,7 @@ describe.each(backends)('%s queue', (_name, startBackend) => {
           });
         if (attempts.length === 2) throw Object.assign(new Error('bad gateway'), { status: 502 });
       },
-      { log: silent, isTransient: () => true, attempts: 3, retryDelayMs: 50 },
+      { log: silent, isTransient: () => true, askedWaitMs, attempts: 3, retryDelayMs: 50 },
     );
     await queue.add(sync('shop', 'specs/001/tasks.md'));
     await queue.onIdle();
@@ -200,6 +202,52 @@ describe.each(backends)('%s queue', (_name, startBackend) => {
     expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(1000);
     expect(attempts[2]! - attempts[1]!).toBeGreaterThanOrEqual(100); // second retry: 50 ms doubled
     expect((await queue.counts()).failed).toBe(0);
+  });
+
+  it("retries a job refused for a spent primary limit at the limit's reset, not on the backoff", async () => {
+    const attempts: number[] = [];
+    const queue = start(
+      async () => {
+        attempts.push(Date.now());
+        if (attempts.length > 1) return;
+        const reset = Math.ceil(Date.now() / 1000) + 2; // GitHub gives the reset in epoch seconds
+        // the gateway's wrapping keeps GitHub's error as the cause
+        throw new Error('Could not list issues', {
+          cause: Object.assign(new Error('API rate limit exceeded'), {
+            status: 403,
+            response: { headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) } },
+          }),
+        });
+      },
+      { log: silent, isTransient: () => true, askedWaitMs, attempts: 2, retryDelayMs: 10 },
+    );
+    await queue.add(sync('shop', 'specs/001/tasks.md'));
+    await queue.onIdle();
+    expect(attempts).toHaveLength(2);
+    expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(1000);
+  });
+
+  it("lets the repository's other jobs run while a failed one waits for its retry", async () => {
+    const ran: string[] = [];
+    let failedOnce = false;
+    const queue = start(
+      async (job) => {
+        const path = job.kind === 'sync-spec' ? job.tasksPath : job.kind;
+        ran.push(path);
+        if (path === 'specs/001/tasks.md' && !failedOnce) {
+          failedOnce = true;
+          throw Object.assign(new Error('bad gateway'), { status: 502 });
+        }
+      },
+      { log: silent, isTransient: () => true, attempts: 2, retryDelayMs: 1500 },
+    );
+    await queue.add(sync('shop', 'specs/001/tasks.md', 'first'));
+    await until(() => failedOnce);
+    await queue.add(sync('shop', 'specs/002/tasks.md', 'second'));
+    await until(() => ran.includes('specs/002/tasks.md'), 1200); // well before the retry's 1.5 s
+    expect((await queue.counts()).delayed).toBe(1);
+    await queue.onIdle();
+    expect(ran).toEqual(['specs/001/tasks.md', 'specs/002/tasks.md', 'specs/001/tasks.md']);
   });
 
   it('keeps a job that failed for good in the failed set, logged with its delivery id', async () => {

@@ -20,6 +20,18 @@ export function classifyError(error: unknown): ErrorKind {
     : 'failed';
 }
 
+/**
+ * The wait GitHub asked for in a failure or one of its causes (`retry-after`, a primary limit's reset, the
+ * secondary limit's minute), read the way the gateway reads it; undefined when it asked for none.
+ */
+export function askedWaitMs(error: unknown, now = Date.now()): number | undefined {
+  for (let cause: unknown = error; cause; cause = (cause as { cause?: unknown }).cause) {
+    const wait = rateLimitWait(cause, now);
+    if (wait !== null) return wait;
+  }
+  return undefined;
+}
+
 /** Problems in the repository's own files: retrying will not help; the spec's check run shows them. */
 export function isSpecProblem(error: unknown): error is ConfigError | SpecUnreadableError | TemplateError {
   return (
