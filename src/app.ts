@@ -56,7 +56,11 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
     const services: Services = {
       clientFor: async (installationId) => {
         const client = (await app.auth(installationId)) as unknown as GitHubClient;
-        paceClient(client, pacers.for(String(installationId)), observe);
+        const installation = String(installationId);
+        paceClient(client, pacers.for(installation), {
+          ...observe,
+          rateLimitRemaining: (remaining) => metrics.rateLimitRemaining.set({ installation }, remaining),
+        });
         return client;
       },
       log: app.log,
@@ -146,13 +150,12 @@ function selfLogin(app: Probot): (login: string) => Promise<boolean> {
 
 async function measureJob(metrics: Metrics, job: Job, run: () => Promise<void>): Promise<void> {
   const stop = metrics.jobSeconds.startTimer({ kind: job.kind });
+  let outcome = 'failed';
   try {
     await run();
-    metrics.jobs.inc({ kind: job.kind, outcome: 'done' });
-  } catch (error) {
-    metrics.jobs.inc({ kind: job.kind, outcome: 'failed' });
-    throw error;
+    outcome = 'done';
   } finally {
-    stop();
+    metrics.jobs.inc({ kind: job.kind, outcome });
+    stop({ outcome });
   }
 }

@@ -26,8 +26,8 @@ export class Metrics {
 
   readonly jobSeconds = new Histogram({
     name: 'spec_sync_job_duration_seconds',
-    help: 'Time a job took, by kind',
-    labelNames: ['kind'] as const,
+    help: 'Time a job took, by kind and outcome (done, failed)',
+    labelNames: ['kind', 'outcome'] as const,
     buckets: [0.1, 0.5, 1, 5, 15, 60, 300, 900],
     registers: [this.registry],
   });
@@ -42,6 +42,13 @@ export class Metrics {
   readonly rateLimitWaits = new Counter({
     name: 'spec_sync_rate_limit_waits_total',
     help: 'Times GitHub asked spec-sync to wait (a primary or secondary rate limit)',
+    registers: [this.registry],
+  });
+
+  readonly rateLimitRemaining = new Gauge({
+    name: 'spec_sync_github_rate_limit_remaining',
+    help: "Requests left in the installation's primary rate limit, as GitHub's last answer to this process said",
+    labelNames: ['installation'] as const,
     registers: [this.registry],
   });
 

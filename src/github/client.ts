@@ -19,6 +19,8 @@ const paced = new WeakSet<object>();
 export interface RequestObserver {
   response?: (method: string, status: number) => void;
   rateLimited?: () => void;
+  /** GitHub's `x-ratelimit-remaining` on an answer, when it sent one. */
+  rateLimitRemaining?: (remaining: number) => void;
 }
 
 interface ResponseLike {
@@ -55,9 +57,12 @@ export function paceClient(client: GitHubClient, pacer: RequestPacer, observe: R
       try {
         const response = await request(options);
         observe.response?.(options.method, response.status);
+        noteRemaining(observe, response.headers);
         return response;
       } catch (error) {
-        observe.response?.(options.method, (error as { status?: number }).status ?? 0);
+        const failed = error as { status?: number; response?: { headers?: Record<string, unknown> } };
+        observe.response?.(options.method, failed.status ?? 0);
+        noteRemaining(observe, failed.response?.headers);
         throw error;
       }
     };
@@ -74,4 +79,10 @@ export function paceClient(client: GitHubClient, pacer: RequestPacer, observe: R
       }
     }
   });
+}
+
+function noteRemaining(observe: RequestObserver, headers: Record<string, unknown> | undefined): void {
+  const remaining = Number(headers?.['x-ratelimit-remaining']);
+  if (headers?.['x-ratelimit-remaining'] !== undefined && Number.isFinite(remaining))
+    observe.rateLimitRemaining?.(remaining);
 }

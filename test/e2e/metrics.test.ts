@@ -1,4 +1,5 @@
 import { afterEach, expect, it } from '@jest/globals';
+import { DEFAULT_RATE_LIMIT } from '../github-sim/faults.js';
 import { type Harness, startHarness } from './harness.js';
 
 let harness: Harness;
@@ -30,4 +31,10 @@ it('serves Prometheus metrics counting the jobs a push ran and the requests they
   );
   expect(created).toHaveLength(1);
   expect(text).toMatch(/spec_sync_github_requests_total\{method="POST",status="201"\} \d+/);
+  expect(text).toMatch(/spec_sync_job_duration_seconds_count\{kind="sync-spec",outcome="done"\} 1/);
+  // the simulator answers every request with the limit's remaining count, as GitHub does
+  const remaining = /spec_sync_github_rate_limit_remaining\{installation="(\d+)"\} (\d+)/.exec(text);
+  expect(remaining?.[1]).toBe(String(harness.sim.installationId(harness.repo)));
+  expect(Number(remaining?.[2])).toBeLessThan(DEFAULT_RATE_LIMIT);
+  expect(Number(remaining?.[2])).toBeGreaterThanOrEqual(DEFAULT_RATE_LIMIT - harness.sim.log.length);
 });
