@@ -77,11 +77,14 @@ try {
     WEBHOOK_SECRET: secret,
     GHE_HOST: sim.host,
     GHE_PROTOCOL: 'http',
-    // The refused webhook below would log an error; a real failure shows as this script's own error.
-    LOG_LEVEL: 'fatal',
+    LOG_LEVEL: 'info',
   };
   step(`starting node dist/src/main.js (NODE_ENV=${env.NODE_ENV}, HOST=${env.HOST})`);
-  server = spawn('node', ['dist/src/main.js'], { cwd: app, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  server = spawn('node', ['dist/src/main.js'], { cwd: app, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  let logged = '';
+  server.stdout.on('data', (chunk) => {
+    logged += chunk;
+  });
   const exited = new Promise((_, reject) =>
     server.on('exit', (code) => reject(new Error(`the server exited with code ${code}`))),
   );
@@ -100,6 +103,22 @@ try {
   if (status !== 200) throw new Error(`the signed push webhook was answered ${status}`);
   await Promise.race([exited, waitFor('the task issue', () => sim.repo(repo).issues.length === 1)]);
   step(`signed push webhook answered 200; issue #${sim.repo(repo).issues[0].number} opened on the simulator`);
+
+  // production logs: one JSON object a line, and a job's lines carry the delivery that caused it
+  await waitFor("the job's log line", () => /"msg":"Job done"/.test(logged));
+  const lines = logged.split('\n').filter((line) => line.trim() !== '');
+  const notJson = lines.filter((line) => {
+    try {
+      return typeof JSON.parse(line) !== 'object';
+    } catch {
+      return true;
+    }
+  });
+  if (notJson.length > 0) throw new Error(`log lines that are not JSON: ${notJson.slice(0, 3).join(' | ')}`);
+  const jobLines = lines.map((line) => JSON.parse(line)).filter((line) => line.msg === 'Job done');
+  if (!jobLines.every((line) => typeof line.deliveryId === 'string' && line.deliveryId.length > 0))
+    throw new Error("a job's log line has no deliveryId");
+  step(`${lines.length} log lines, all JSON; each job's line names its delivery`);
 
   const unsigned = await webhooks.deliver(`${base}/api/github/webhooks`, 'wrong-secret', 'push', {});
   if (unsigned < 400) throw new Error(`a webhook with a wrong signature was answered ${unsigned}`);

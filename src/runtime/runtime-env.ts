@@ -72,5 +72,7 @@ function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
  */
 export function probotEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { REDIS_URL: _redis, ...rest } = env;
+  // Probot logs for people by default; in production, one JSON object a line for the log collector
+  if (env.NODE_ENV === 'production' && !env.LOG_FORMAT) rest.LOG_FORMAT = 'json';
   return rest;
 }
