@@ -1,3 +1,4 @@
+import { isMainThread } from 'node:worker_threads';
 import type { SpecDocument } from '../core/model.js';
 import { type ParseOptions, parseTasks } from '../core/parse/parse-tasks.js';
 import { type IssuePlan, type PlanIssueSyncInput, planIssueSync } from '../core/plan/plan-issue-sync.js';
@@ -8,6 +9,7 @@ import {
   scanTaskReferences,
 } from '../core/refs/find-task-references.js';
 import { TemplateError } from '../core/render/render-template.js';
+import { lowerThreadPriority } from './thread-priority.js';
 
 /** The CPU-heavy work a worker thread can run: plain data in, plain data out (structured clone). */
 export interface WorkerTasks {
@@ -32,6 +34,9 @@ function planOrTemplateError(input: PlanIssueSyncInput): PlanOutcome {
 }
 
 export type WorkerTaskName = keyof WorkerTasks;
+
+// Loaded as a worker thread's entry: its CPU-heavy work yields to the thread that answers webhooks.
+if (!isMainThread) lowerThreadPriority();
 
 export type WorkerRequest = {
   [Name in WorkerTaskName]: { task: Name; input: WorkerTasks[Name]['input'] };
