@@ -24,7 +24,10 @@ onLinux(
   "runs the pool's work at background priority, leaving the event loop's thread as it was",
   async () => {
     const before = threadNiceness();
-    const outcome = await pool.run('parseTasks', { text: '- [ ] T001 One\n', options: { path: 'specs/001/tasks.md' } });
+    const outcome = await pool.run('parseTasks', {
+      text: '- [ ] T001 One\n',
+      options: { path: 'specs/001/tasks.md' },
+    });
     expect(outcome.kind).toBe('done');
     const after = threadNiceness();
     const started = [...after].filter(([tid]) => !before.has(tid));
