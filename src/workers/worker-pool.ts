@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { Piscina } from 'piscina';
+import { packYielding, unpackYielding } from './chunked-transfer.js';
 import { resolveWorkerEntry } from './worker-entry-file.js';
 import type { WorkerRequest, WorkerTaskName, WorkerTasks } from './worker-tasks.js';
 
@@ -64,13 +65,13 @@ export class WorkerPool {
     input: WorkerTasks[Name]['input'],
     timeoutMs: number,
   ): Promise<WorkerOutcome<Name>> {
+    // Large inputs and outputs cross in slices, turned into records between other work (chunked-transfer.ts).
+    const request = { task, input: await packYielding(input) } as WorkerRequest;
     // Aborting a running task makes piscina terminate its thread and start another.
     const signal = AbortSignal.timeout(timeoutMs);
     try {
-      const value = (await this.#pool.run({ task, input } as WorkerRequest, {
-        signal,
-      })) as WorkerTasks[Name]['output'];
-      return { kind: 'done', value };
+      const packed = (await this.#pool.run(request, { signal })) as WorkerTasks[Name]['output'];
+      return { kind: 'done', value: await unpackYielding(packed) };
     } catch (error) {
       if (signal.aborted) return { kind: 'timeout', timeoutMs };
       return {

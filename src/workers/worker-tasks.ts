@@ -9,6 +9,7 @@ import {
   scanTaskReferences,
 } from '../core/refs/find-task-references.js';
 import { TemplateError } from '../core/render/render-template.js';
+import { packNow, unpackNow } from './chunked-transfer.js';
 import { lowerThreadPriority } from './thread-priority.js';
 
 /** The CPU-heavy work a worker thread can run: plain data in, plain data out (structured clone). */
@@ -43,7 +44,11 @@ export type WorkerRequest = {
 }[WorkerTaskName];
 
 /** Runs one task; the worker thread's only export, so one entry file serves every kind of work. */
-export default function runWorkerTask(request: WorkerRequest): WorkerTasks[WorkerTaskName]['output'] {
+export default function runWorkerTask(packed: WorkerRequest): WorkerTasks[WorkerTaskName]['output'] {
+  return packNow(runTask(unpackNow(packed)));
+}
+
+function runTask(request: WorkerRequest): WorkerTasks[WorkerTaskName]['output'] {
   switch (request.task) {
     case 'parseTasks':
       return parseTasks(request.input.text, request.input.options);

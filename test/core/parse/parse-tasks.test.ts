@@ -119,16 +119,20 @@ describe('parseTasksCached', () => {
     const first = parseTasksCached('- [ ] T001 One\n', { path });
     const second = parseTasksCached('- [ ] T001 One\n', { path });
     expect(second).toEqual(first);
-    expect(second).not.toBe(first);
+    expect(second).toBe(first); // shared: one frozen document, never copied
     expect(parseCacheSize()).toBe(1);
     parseTasksCached('- [ ] T001 One\n', { path: 'other/tasks.md' });
     expect(parseCacheSize()).toBe(2);
   });
 
-  it("hands out copies, so one caller cannot change another caller's document", () => {
+  it("hands out frozen documents, so one caller cannot change another caller's document", () => {
     clearParseCache();
-    parseTasksCached('- [ ] T001 One\n', { path }).tasks[0]!.title = 'changed';
-    expect(parseTasksCached('- [ ] T001 One\n', { path }).tasks[0]!.title).toBe('One');
+    const first = parseTasksCached('- [ ] T001 One\n', { path });
+    expect(() => {
+      first.tasks[0]!.title = 'changed';
+    }).toThrow(TypeError);
+    expect(() => first.tasks.push(first.tasks[0]!)).toThrow(TypeError);
+    expect(parseTasksCached('- [ ] T001 One\n', { path }).tasks.map((task) => task.title)).toEqual(['One']);
   });
 
   it(`keeps at most ${PARSE_CACHE_SIZE} entries`, () => {
