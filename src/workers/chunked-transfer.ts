@@ -1,4 +1,5 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { deepFreeze } from '../core/parse/parse-cache.js';
 
 /**
  * Moving a large value between threads costs its receiver (and its sender) one uninterrupted copy: for a
@@ -58,19 +59,22 @@ function* packSteps(value: unknown, depth: number): Steps<unknown> {
   return copy;
 }
 
-/** The value with its slices turned back into arrays, in place; yields after each slice. */
-function* unpackSteps(value: unknown, depth: number): Steps<unknown> {
+/**
+ * The value with its slices turned back into arrays, in place; yields after each slice. With `freeze`,
+ * each record is frozen (at every depth) as its slice is read, and the whole value at the end.
+ */
+function* unpackSteps(value: unknown, depth: number, freeze: boolean): Steps<unknown> {
   if (isPacked(value)) {
     const records: unknown[] = [];
     for (const slice of value[PACKED]) {
-      for (const record of JSON.parse(slice) as unknown[]) records.push(record);
+      for (const record of JSON.parse(slice) as unknown[]) records.push(freeze ? deepFreeze(record) : record);
       yield;
     }
     return records;
   }
   if (depth >= MAX_DEPTH || !isPlainObject(value)) return value;
-  for (const [key, field] of Object.entries(value)) value[key] = yield* unpackSteps(field, depth + 1);
-  return value;
+  for (const [key, field] of Object.entries(value)) value[key] = yield* unpackSteps(field, depth + 1, freeze);
+  return depth === 0 && freeze ? deepFreeze(value) : value;
 }
 
 function runNow<T>(steps: Steps<T>): T {
@@ -93,9 +97,12 @@ export function packYielding<T>(value: T): Promise<T> {
   return runYielding(packSteps(value, 0)) as Promise<T>;
 }
 
-/** Unpacks on the event loop's thread, letting other work run between slices. */
-export function unpackYielding<T>(value: T): Promise<T> {
-  return runYielding(unpackSteps(value, 0)) as Promise<T>;
+/**
+ * Unpacks on the event loop's thread, letting other work run between slices; `freeze` hands the value back
+ * frozen throughout, its long arrays frozen slice by slice.
+ */
+export function unpackYielding<T>(value: T, options: { freeze?: boolean } = {}): Promise<T> {
+  return runYielding(unpackSteps(value, 0, options.freeze ?? false)) as Promise<T>;
 }
 
 /** Packs at once: the worker thread's side. */
@@ -105,5 +112,5 @@ export function packNow<T>(value: T): T {
 
 /** Unpacks at once: the worker thread's side. */
 export function unpackNow<T>(value: T): T {
-  return runNow(unpackSteps(value, 0)) as T;
+  return runNow(unpackSteps(value, 0, false)) as T;
 }

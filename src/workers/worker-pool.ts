@@ -71,7 +71,9 @@ export class WorkerPool {
     const signal = AbortSignal.timeout(timeoutMs);
     try {
       const packed = (await this.#pool.run(request, { signal })) as WorkerTasks[Name]['output'];
-      return { kind: 'done', value: await unpackYielding(packed) };
+      // a parsed document is shared by every job that reads the same file (parse-cache.ts): frozen on arrival
+      const freeze = task === 'parseTasks';
+      return { kind: 'done', value: await unpackYielding(packed, { freeze }) };
     } catch (error) {
       if (signal.aborted) return { kind: 'timeout', timeoutMs };
       return {

@@ -55,4 +55,15 @@ describe('chunked transfer between threads', () => {
     // other work runs between slices: held in one go, the ticker would have run once at most
     expect(turns).toBeGreaterThanOrEqual(slices - 1);
   });
+
+  it('hands a value back frozen throughout when asked, its records frozen as they arrive', async () => {
+    const unpacked = await unpackYielding(structuredClone(packNow(document)), { freeze: true });
+    expect(unpacked).toEqual(document);
+    expect(Object.isFrozen(unpacked)).toBe(true);
+    expect(Object.isFrozen(unpacked.tasks)).toBe(true);
+    expect(Object.isFrozen(unpacked.tasks[2_999]!.files)).toBe(true);
+    expect(Object.isFrozen(unpacked.frontmatter)).toBe(true);
+    const thawed = await unpackYielding(structuredClone(packNow(document)));
+    expect(Object.isFrozen(thawed.tasks[0])).toBe(false);
+  });
 });
