@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
+import { answerConditionally } from './conditional.js';
 import {
   API_PREFIX,
   authenticate,
@@ -89,9 +90,16 @@ async function serve(
     const status = rule.status ?? 502;
     return finish(context, exchange, response, { status, body: errorBody(status, 'Server Error') }, headers);
   }
-  const result = run(context, exchange, route, request, text, rate);
+  const ifNoneMatch = request.headers['if-none-match'];
+  const result = answerConditionally(
+    exchange.method,
+    run(context, exchange, route, request, text, rate),
+    ifNoneMatch,
+  );
   if (rule?.kind === 'lost-response') return drop(context, exchange, request);
-  finish(context, exchange, response, result, headers);
+  // GitHub: a 304 to a correctly authorized conditional request "does not count against your primary rate limit"
+  const spent = result.status === 304 ? rateHeaders(context.faults.refund()) : headers;
+  finish(context, exchange, response, result, spent);
 }
 
 function precheck(
