@@ -99,6 +99,11 @@ export class FaultEngine {
     return { ...this.#snapshot(this.#window), exceeded };
   }
 
+  /** The primary limit's current window, without counting a request (undefined before the first one). */
+  peek(): RateSnapshot | undefined {
+    return this.#window && this.#snapshot(this.#window);
+  }
+
   /** Gives back the point `primary` took, for an answer GitHub does not count (a 304). */
   refund(): RateSnapshot {
     const window = this.#window!;

@@ -17,6 +17,8 @@ export interface LogEntry {
   /** When the request arrived (the simulator's clock, ms since the epoch). */
   at: number;
   contentCreating: boolean;
+  /** The request carried `If-None-Match` (a conditional read). */
+  conditional: boolean;
 }
 export interface Violation {
   method: string;
@@ -45,6 +47,7 @@ export interface Exchange {
   url: URL;
   route: RouteMatch | undefined;
   contentCreating: boolean;
+  conditional: boolean;
   started: number;
 }
 

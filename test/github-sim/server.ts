@@ -28,6 +28,7 @@ function startExchange(context: ServerContext, request: IncomingMessage): Exchan
     url,
     route: context.api.match(method, path),
     contentCreating: CONTENT_CREATING.has(method),
+    conditional: request.headers['if-none-match'] !== undefined,
     started: performance.now(),
   };
 }
@@ -41,6 +42,7 @@ function record(context: ServerContext, exchange: Exchange, status: number): voi
     ms: performance.now() - exchange.started,
     at: context.sim.now() - (performance.now() - exchange.started),
     contentCreating: exchange.contentCreating,
+    conditional: exchange.conditional,
   });
 }
 

@@ -48,6 +48,7 @@ describe('conditional requests', () => {
     expect(again.headers.etag).toBe(first.headers.etag);
     expect(again.data).toBe('');
     expect(sim.log.at(-1)).toMatchObject({ method: 'GET', status: 304 });
+    expect(sim.counters().notModified).toBe(1);
   });
 
   it('does not spend a rate-limit point on a 304, and does on a 200', async () => {
