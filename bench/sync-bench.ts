@@ -33,8 +33,8 @@ function row(name: string, counters: Counters, least: string): void {
 }
 
 /** A 304 is a request, but GitHub does not count it against the primary rate limit. */
-function notCounted(counters: Counters): string {
-  return counters.notModified === 0 ? '' : ` (${counters.notModified} answered 304, not counted by GitHub)`;
+export function notCounted({ notModified }: Pick<Counters, 'notModified'>): string {
+  return notModified === 0 ? '' : ` (${notModified} answered 304, not counted by GitHub)`;
 }
 
 async function requestScenarios(): Promise<void> {
