@@ -32,10 +32,17 @@ async function measure(files: Record<string, string | null>): Promise<{ log: Log
 async function unchangedTasksPush(conditionalRequests: boolean) {
   harness = await startHarness({ conditionalRequests });
   await push({ ...SPEC_DOCS(DIR), [TASKS]: specKitTasks(TASK_COUNT) });
+  const firstPush304s = harness.sim.counters().notModified;
   // each run edits the plan its own way: the process keeps documents by blob, across harnesses
   const second = await measure({ [`${DIR}/plan.md`]: `# Plan, edited (${conditionalRequests})\n` });
   const openIssues = harness.sim.repo(harness.repo).issues.filter((issue) => issue.state === 'open').length;
-  return { ...second, openIssues };
+  return { ...second, openIssues, firstPush304s };
+}
+
+/** What the app's `/metrics` says of its GET requests answered 304. */
+async function metered304s(): Promise<number> {
+  const text = await (await fetch(new URL('/metrics', harness.app.url))).text();
+  return Number(/spec_sync_github_requests_total\{method="GET",status="304"\} (\d+)/.exec(text)?.[1] ?? 0);
 }
 
 const listing = (log: LogEntry[]) => log.filter((entry) => entry.method === 'GET' && entry.route === LISTING);
@@ -63,6 +70,8 @@ describe('conditional requests', () => {
     expect(conditional.log.filter((entry) => entry.method === 'POST' && entry.route === LISTING)).toEqual([]);
     expect(conditional.openIssues).toBe(plain.openIssues);
     expect(conditional.openIssues).toBe(TASK_COUNT);
+    // the app counts its 304s in the requests metric
+    expect(await metered304s()).toBe(conditional.firstPush304s + notModified);
   });
 
   it('reads a listing that a write changed afresh: the closed issue is not served stale', async () => {
