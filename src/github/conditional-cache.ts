@@ -10,10 +10,10 @@ import { LRUCache } from 'lru-cache';
 
 /** Answers kept per process, across installations, least recently used dropped first. */
 export const MAX_CACHED_RESPONSES = 5000;
-/** Bytes of response bodies (JSON text) kept per process. */
-export const MAX_CACHED_BYTES = 32 * 1024 * 1024;
-/** A larger answer (a page of 100 long issues is about 0.5 MB) is not kept: it would push out many others. */
-export const MAX_CACHED_RESPONSE_BYTES = 2 * 1024 * 1024;
+/** Characters of response bodies (as JSON text) kept per process. */
+export const MAX_CACHED_CHARS = 32_000_000;
+/** A larger answer is not kept: it would push out many others. */
+export const MAX_CACHED_RESPONSE_CHARS = 2_000_000;
 
 type Headers = OctokitResponse<unknown>['headers'];
 interface CachedAnswer {
@@ -26,7 +26,8 @@ interface CachedAnswer {
 
 export interface CacheBounds {
   maxEntries?: number;
-  maxBytes?: number;
+  /** Characters of JSON text. */
+  maxChars?: number;
 }
 
 /** The request options a client's request hook receives. */
@@ -50,36 +51,30 @@ export interface ResponseCacheSource {
 }
 
 /**
- * The process's conditional-request cache: one LRU bounded in entries and bytes, shared by all installations,
+ * The process's conditional-request cache: one LRU bounded in entries and characters, shared by all installations,
  * each answer keyed by its installation, `Accept` header and full URL (with the query, so each page of a
  * list is its own entry). It outlives jobs, so the next push's reads of unchanged resources are 304s.
  */
 export class ConditionalCache implements ResponseCacheSource {
   readonly #answers: LRUCache<string, CachedAnswer>;
-  readonly #views = new Map<string, ResponseCache>();
 
   constructor(bounds: CacheBounds = {}) {
-    const maxSize = bounds.maxBytes ?? MAX_CACHED_BYTES;
+    const maxSize = bounds.maxChars ?? MAX_CACHED_CHARS;
     this.#answers = new LRUCache<string, CachedAnswer>({
       max: bounds.maxEntries ?? MAX_CACHED_RESPONSES,
       maxSize,
-      maxEntrySize: Math.min(maxSize, MAX_CACHED_RESPONSE_BYTES),
+      maxEntrySize: Math.min(maxSize, MAX_CACHED_RESPONSE_CHARS),
       sizeCalculation: (answer) => Math.max(1, answer.body.length),
     });
   }
 
-  /** How many answers and bytes are kept now. */
-  get size(): { entries: number; bytes: number } {
-    return { entries: this.#answers.size, bytes: this.#answers.calculatedSize };
+  /** How many answers are kept now, and their characters of JSON text. */
+  get size(): { entries: number; chars: number } {
+    return { entries: this.#answers.size, chars: this.#answers.calculatedSize };
   }
 
   for(key: string): ResponseCache {
-    let view = this.#views.get(key);
-    if (!view) {
-      view = { send: (endpoint, options, attempt) => this.#send(key, endpoint, options, attempt) };
-      this.#views.set(key, view);
-    }
-    return view;
+    return { send: (endpoint, options, attempt) => this.#send(key, endpoint, options, attempt) };
   }
 
   async #send(

@@ -182,6 +182,17 @@ describe('conditional reads', () => {
     expect(github.sent.at(-1)?.status).toBe(304);
   });
 
+  it('does not keep an answer larger than its size bound', async () => {
+    const github = fakeGitHub();
+    github.put(ISSUE, { number: 1, body: 'x'.repeat(200) });
+    github.put('/repos/acme/shop/issues/2', { number: 2 });
+    const cache = new ConditionalCache({ maxChars: 100 });
+    const { octokit } = client(github, cache);
+    for (const n of [1, 1, 2, 2]) await octokit.rest.issues.get({ ...repo, issue_number: n });
+    expect(github.sent.map((request) => request.status)).toEqual([200, 200, 200, 304]);
+    expect(cache.size).toEqual({ entries: 1, chars: JSON.stringify({ number: 2 }).length });
+  });
+
   it('revalidates again when a read is retried after a rate-limit refusal', async () => {
     const github = fakeGitHub();
     github.put(ISSUE, { number: 1, title: 'Kept' });
