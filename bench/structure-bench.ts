@@ -1,4 +1,5 @@
 import { startHarness } from '../test/e2e/harness.js';
+import { notCounted } from './sync-bench.js';
 
 /**
  * Requests of a 60-task spec with the structure on (parent issue, sub-issues, blocked-by) beside the least
@@ -42,7 +43,7 @@ export async function benchStructure(): Promise<void> {
       const writes = log.filter((entry) => WRITE_METHODS.has(entry.method));
       const issueWrites = writes.filter((entry) => entry.route?.includes('/issues')).length;
       console.log(
-        `${name.padEnd(20)} ${String(log.length).padStart(4)} requests, ${String(writes.length).padStart(3)} writes (${issueWrites} to issues)   least possible: ${least}`,
+        `${name.padEnd(20)} ${String(log.length).padStart(4)} requests${notCounted(harness.sim.counters())}, ${String(writes.length).padStart(3)} writes (${issueWrites} to issues)   least possible: ${least}`,
       );
       if (process.env.SPEC_SYNC_BENCH_ROUTES) {
         const byRoute = new Map<string, number>();

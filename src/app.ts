@@ -1,6 +1,7 @@
 import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from 'probot';
 import type { GitHubClient } from './github/client.js';
 import { paceClient, type RequestObserver } from './github/client.js';
+import { ConditionalCache, type ResponseCacheSource } from './github/conditional-cache.js';
 import { PacerRegistry, type PacerSource } from './github/pacer.js';
 import { onCheckRun, onCheckSuite, onMergeGroup } from './handlers/on-check.js';
 import { onInstallation } from './handlers/on-installation.js';
@@ -31,6 +32,8 @@ export interface SpecSyncOptions {
   createQueue?: QueueFactory;
   /** Each installation's pacer; per process by default (src/runtime shares them through Redis). */
   pacers?: PacerSource;
+  /** Each installation's kept answers for conditional reads (per process by default); `false` sends every read plain. */
+  responses?: ResponseCacheSource | false;
 }
 
 /**
@@ -45,6 +48,8 @@ export function isTransient(error: unknown): boolean {
 export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFunction {
   return (app: Probot, { addHandler }: ApplicationFunctionOptions) => {
     const pacers = options.pacers ?? new PacerRegistry({ timeScale: options.timeScale ?? 1 });
+    // Outlives jobs, as the pacers do: the next push's reads of what did not change are answered 304.
+    const responses = options.responses === false ? undefined : (options.responses ?? new ConditionalCache());
     const metrics = new Metrics({ processMetrics: options.processMetrics ?? true });
     addHandler?.(metrics.handler());
     // One pool per process: every job's tasks.md is read in its threads, under its time budget.
@@ -57,10 +62,11 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
       clientFor: async (installationId) => {
         const client = (await app.auth(installationId)) as unknown as GitHubClient;
         const installation = String(installationId);
-        paceClient(client, pacers.for(installation), {
+        const observeInstallation: RequestObserver = {
           ...observe,
           rateLimitRemaining: (remaining) => metrics.rateLimitRemaining.set({ installation }, remaining),
-        });
+        };
+        paceClient(client, pacers.for(installation), observeInstallation, responses?.for(installation));
         return client;
       },
       log: app.log,

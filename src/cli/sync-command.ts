@@ -7,6 +7,7 @@ import type { UpdateOp } from '../core/plan/issue-plan.js';
 import type { IssuePlan } from '../core/plan/plan-issue-sync.js';
 import { findSpecs } from '../core/specs/find-specs.js';
 import { type GitHubClient, paceClient } from '../github/client.js';
+import { ConditionalCache } from '../github/conditional-cache.js';
 import { createGitHubGateway } from '../github/gateway.js';
 import { Pacer } from '../github/pacer.js';
 import { reconcileSpec } from '../sync/issues/sync-spec.js';
@@ -29,7 +30,10 @@ export interface CliIo {
 
 const CliOctokit = Octokit.plugin(retry, throttling);
 
-/** The CLI's client: @octokit/rest with retries; pacing is spec-sync's own (src/github/pacer.ts), as in the app. */
+/**
+ * The CLI's client: @octokit/rest with retries; pacing is spec-sync's own (src/github/pacer.ts), as in the
+ * app, and so are conditional reads (a run over several specs reads some resources more than once).
+ */
 export function createCliClient(
   token: string,
   apiUrl?: string,
@@ -45,7 +49,7 @@ export function createCliClient(
     // Expected 404s (no config file, no spec branch) are not news; failures reach the user as errors.
     log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
   });
-  paceClient(client, new Pacer(pacing));
+  paceClient(client, new Pacer(pacing), {}, new ConditionalCache().for('cli'));
   return client;
 }
 

@@ -1,4 +1,5 @@
 import type { Octokit } from '@octokit/rest';
+import type { ResponseCache } from './conditional-cache.js';
 import type { RequestPacer } from './pacer.js';
 
 /** The part of Octokit that spec-sync uses: Probot's `context.octokit` and the CLI's `@octokit/rest` both fit. */
@@ -47,13 +48,19 @@ export function rateLimitWait(error: unknown, now: number): number | null {
 /**
  * Routes every request of this client through the installation's pacer, and retries one that GitHub
  * refused for a rate limit after the wait it asked for: a refused request did nothing, so retrying is safe.
+ * With a cache, reads are conditional (conditional-cache.ts): a 304 is still a paced read, observed as 304.
  */
-export function paceClient(client: GitHubClient, pacer: RequestPacer, observe: RequestObserver = {}): void {
+export function paceClient(
+  client: GitHubClient,
+  pacer: RequestPacer,
+  observe: RequestObserver = {},
+  cache?: ResponseCache,
+): void {
   if (paced.has(client)) return;
   paced.add(client);
   client.hook.wrap('request', async (request, options) => {
     const mutating = options.method !== 'GET' && options.method !== 'HEAD';
-    const send = async () => {
+    const sendOnce = async () => {
       try {
         const response = await request(options);
         observe.response?.(options.method, response.status);
@@ -66,6 +73,7 @@ export function paceClient(client: GitHubClient, pacer: RequestPacer, observe: R
         throw error;
       }
     };
+    const send = () => (cache ? cache.send(client.request.endpoint, options, sendOnce) : sendOnce());
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await (mutating ? pacer.write(send) : pacer.read(send));

@@ -87,6 +87,22 @@ describe('spec-sync sync', () => {
     expect(sim.log.filter((entry) => entry.method !== 'GET')).toEqual([]);
   });
 
+  it('reads again with If-None-Match: what did not change since the last run is answered 304', async () => {
+    const client = createCliClient('ghp_test', sim.apiUrl, { timeScale: 0.001 });
+    const sync = () => runSync({ repo: 'acme/shop', spec: 'specs/001-a' }, io, client);
+    // the first run writes (the repository and its issue listing change); the second only reads
+    expect(await sync()).toBe(0);
+    expect(await sync()).toBe(0);
+    sim.resetLog();
+    expect(await sync()).toBe(0);
+    const reads = sim.log.filter((entry) => entry.method === 'GET');
+    const notModified = reads.filter((entry) => entry.status === 304);
+    expect(notModified.length).toBeGreaterThan(0);
+    expect(notModified.every((entry) => entry.conditional)).toBe(true);
+    // nothing changed since the second run: each of its reads is a 304 now
+    expect(reads.filter((entry) => entry.status === 200)).toEqual([]);
+  });
+
   it('says what is missing instead of running without a token or with a bad --repo', async () => {
     const saved = { token: process.env.GITHUB_TOKEN, gh: process.env.GH_TOKEN };
     delete process.env.GITHUB_TOKEN;

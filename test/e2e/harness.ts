@@ -36,6 +36,8 @@ export interface HarnessOptions {
   timeScale?: number;
   /** The app's logger (Probot's own, silent unless SPEC_SYNC_TEST_LOG is set, by default). */
   log?: Logger;
+  /** `false` sends every read plain, without `If-None-Match` (to compare with the app's conditional reads). */
+  conditionalRequests?: boolean;
 }
 
 export const WEBHOOK_SECRET = 'e2e-secret';
@@ -54,6 +56,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     timeScale: options.timeScale ?? 0.001,
     retryDelayMs: 5,
     processMetrics: false,
+    ...(options.conditionalRequests === false ? { responses: false as const } : {}),
     onStart: (runtime) => {
       queue = runtime.queue;
       workers = runtime.workers;

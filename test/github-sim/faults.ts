@@ -1,3 +1,5 @@
+import type { RateSnapshot } from './route-types.js';
+
 export type FaultKind = 'server-error' | 'drop' | 'lost-response' | 'slow';
 
 /** One injected misbehaviour, matched by method and OpenAPI route template. */
@@ -80,7 +82,7 @@ export class FaultEngine {
   }
 
   /** Counts a request against the primary limit; returns the header values and whether it is spent. */
-  primary(now: number): { limit: number; remaining: number; reset: number; used: number; exceeded: boolean } {
+  primary(now: number): RateSnapshot & { exceeded: boolean } {
     const config = this.config.rateLimit ?? { limit: DEFAULT_RATE_LIMIT };
     const windowMs = config.windowMs ?? HOUR_MS;
     if (!this.#window || now >= this.#window.resetAt || this.#window.limit !== config.limit) {
@@ -92,16 +94,29 @@ export class FaultEngine {
       // a test may set `remaining` once; later windows start full
       delete config.remaining;
     }
-    const window = this.#window;
-    const exceeded = window.remaining <= 0;
-    if (!exceeded) window.remaining -= 1;
-    const reset = Math.ceil(window.resetAt / 1000);
+    const exceeded = this.#window.remaining <= 0;
+    if (!exceeded) this.#window.remaining -= 1;
+    return { ...this.#snapshot(this.#window), exceeded };
+  }
+
+  /** The primary limit's current window, without counting a request (undefined before the first one). */
+  peek(): RateSnapshot | undefined {
+    return this.#window && this.#snapshot(this.#window);
+  }
+
+  /** Gives back the point `primary` took, for an answer GitHub does not count (a 304). */
+  refund(): RateSnapshot {
+    const window = this.#window!;
+    window.remaining = Math.min(window.limit, window.remaining + 1);
+    return this.#snapshot(window);
+  }
+
+  #snapshot(window: { limit: number; remaining: number; resetAt: number }): RateSnapshot {
     return {
       limit: window.limit,
       remaining: window.remaining,
-      reset,
+      reset: Math.ceil(window.resetAt / 1000),
       used: window.limit - window.remaining,
-      exceeded,
     };
   }
 

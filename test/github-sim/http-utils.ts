@@ -17,6 +17,8 @@ export interface LogEntry {
   /** When the request arrived (the simulator's clock, ms since the epoch). */
   at: number;
   contentCreating: boolean;
+  /** The request carried `If-None-Match` (a conditional read). */
+  conditional: boolean;
 }
 export interface Violation {
   method: string;
@@ -45,6 +47,7 @@ export interface Exchange {
   url: URL;
   route: RouteMatch | undefined;
   contentCreating: boolean;
+  conditional: boolean;
   started: number;
 }
 
@@ -74,7 +77,8 @@ export function send(response: ServerResponse, result: SimResponse, headers: Rec
   const requestId = randomUUID().toUpperCase().slice(0, 23);
   const payload = result.text ?? (result.body === undefined ? '' : JSON.stringify(result.body));
   response.writeHead(result.status, {
-    'content-type': 'application/json; charset=utf-8',
+    // a 304 has no body, so no content type
+    ...(result.status === 304 ? {} : { 'content-type': 'application/json; charset=utf-8' }),
     'x-github-request-id': requestId,
     'x-github-media-type': 'github.v3; format=json',
     ...headers,

@@ -51,6 +51,8 @@ export interface Counters {
   writes: number;
   contentCreating: number;
   total: number;
+  /** Reads answered 304 Not Modified: requests all the same, but GitHub does not count them against the rate limit. */
+  notModified: number;
 }
 
 const ROUTES = {
@@ -184,10 +186,16 @@ export class GitHubSim {
     return { sha: commit.sha, status };
   }
 
+  /** Primary rate-limit points spent in the current window (a 304 gives its point back, as on GitHub). */
+  rateLimitUsed(): number {
+    return this.#context.faults.peek()?.used ?? 0;
+  }
+
   counters(): Counters {
     const reads = this.log.filter((entry) => !entry.contentCreating).length;
     const writes = this.log.length - reads;
-    return { reads, writes, contentCreating: writes, total: this.log.length };
+    const notModified = this.log.filter((entry) => entry.status === 304).length;
+    return { reads, writes, contentCreating: writes, total: this.log.length, notModified };
   }
 
   resetLog(): void {

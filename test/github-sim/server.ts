@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
+import { answerConditionally } from './conditional.js';
 import {
   API_PREFIX,
   authenticate,
@@ -27,6 +28,7 @@ function startExchange(context: ServerContext, request: IncomingMessage): Exchan
     url,
     route: context.api.match(method, path),
     contentCreating: CONTENT_CREATING.has(method),
+    conditional: request.headers['if-none-match'] !== undefined,
     started: performance.now(),
   };
 }
@@ -40,6 +42,7 @@ function record(context: ServerContext, exchange: Exchange, status: number): voi
     ms: performance.now() - exchange.started,
     at: context.sim.now() - (performance.now() - exchange.started),
     contentCreating: exchange.contentCreating,
+    conditional: exchange.conditional,
   });
 }
 
@@ -89,9 +92,16 @@ async function serve(
     const status = rule.status ?? 502;
     return finish(context, exchange, response, { status, body: errorBody(status, 'Server Error') }, headers);
   }
-  const result = run(context, exchange, route, request, text, rate);
+  const ifNoneMatch = request.headers['if-none-match'];
+  const result = answerConditionally(
+    exchange.method,
+    run(context, exchange, route, request, text, rate),
+    ifNoneMatch,
+  );
   if (rule?.kind === 'lost-response') return drop(context, exchange, request);
-  finish(context, exchange, response, result, headers);
+  // GitHub: a 304 to a correctly authorized conditional request "does not count against your primary rate limit"
+  const spent = result.status === 304 ? rateHeaders(context.faults.refund()) : headers;
+  finish(context, exchange, response, result, spent);
 }
 
 function precheck(

@@ -189,7 +189,7 @@ describe('counters and log', () => {
   it('counts reads and content-creating writes and can be reset', async () => {
     await octokit.rest.repos.get(repo);
     await octokit.rest.issues.create({ ...repo, title: 'a' });
-    expect(sim.counters()).toEqual({ reads: 1, writes: 1, contentCreating: 1, total: 2 });
+    expect(sim.counters()).toEqual({ reads: 1, writes: 1, contentCreating: 1, total: 2, notModified: 0 });
     expect(sim.log[1]).toEqual(
       expect.objectContaining({
         method: 'POST',
