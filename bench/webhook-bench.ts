@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { commitFiles, type GitHubSim, startGitHubSim } from '../test/github-sim/index.js';
 import { commitPushPayload, signPayload } from '../test/github-sim/webhooks.js';
@@ -152,7 +153,7 @@ async function scenario(
     const times = (await underLoad(sim, port)).sort((a, b) => a - b);
     const issues = sim.repo('acme/big').issues.length;
     console.log(
-      `${name.padEnd(22)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(times, 99).toFixed(1).padStart(7)} ms   max ${times.at(-1)!.toFixed(0).padStart(5)} ms   (${times.length} deliveries at ${RATE}/s; ${issues} of ${BIG} issues made meanwhile)`,
+      `${name.padEnd(22)} load ${loadavg()[0]!.toFixed(1).padStart(4)}  p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(times, 99).toFixed(1).padStart(7)} ms   max ${times.at(-1)!.toFixed(0).padStart(5)} ms   (${times.length} deliveries at ${RATE}/s; ${issues} of ${BIG} issues made meanwhile)`,
     );
   } finally {
     for (const child of children) child.kill('SIGKILL');
