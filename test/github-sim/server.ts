@@ -11,6 +11,7 @@ import {
   readBody,
   type ServerContext,
   send,
+  tokenInstallation,
 } from './http-utils.js';
 import type { RouteMatch } from './openapi.js';
 import { type RateSnapshot, SimError, type SimResponse } from './route-types.js';
@@ -152,6 +153,7 @@ function run(
       body: body ?? {},
       url: exchange.url,
       actor,
+      installationId: tokenInstallation(request.headers.authorization),
       rate,
       accept: request.headers.accept,
     });
