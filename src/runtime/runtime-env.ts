@@ -26,6 +26,16 @@ const runtimeEnvSchema = z.object({
     .int()
     .min(0)
     .default(10 * 60 * 1000),
+  /**
+   * How often the web role queues a reconcile of every installed repository's synced specs (0, the default:
+   * never). At least a second; hours suit most apps (docs/running.md, Scheduled reconcile).
+   */
+  SPEC_SYNC_RECONCILE_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .refine((ms) => ms === 0 || ms >= 1000, 'must be 0 (off) or at least 1000 (milliseconds)')
+    .default(0),
   /** Scales the pacer's clock; only tests and benchmarks against the simulator set it below 1. */
   SPEC_SYNC_TIME_SCALE: z.coerce.number().positive().max(1).default(1),
 });

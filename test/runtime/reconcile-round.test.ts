@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Redis } from 'ioredis';
+import { pickRound } from '../../src/runtime/reconcile-round.js';
+import { RedisRoundLock } from '../../src/runtime/round-lock.js';
+import { scheduleReconcile } from '../../src/runtime/schedule-reconcile.js';
+import { startRedis, type TestRedis } from '../support/redis.js';
+
+const silent = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
+
+describe('pickRound', () => {
+  const ten = Array.from({ length: 10 }, (_, n) => n);
+  it.each([
+    ['all of them when they fit', ten, 3, 10, ten],
+    ['the first window in round 0', ten, 0, 4, [0, 1, 2, 3]],
+    ['the next window in round 1', ten, 1, 4, [4, 5, 6, 7]],
+    ['a window that wraps round the end', ten, 2, 4, [8, 9, 0, 1]],
+    ['nothing when there is nothing', [], 5, 4, []],
+  ])('takes %s', (_, all, round, max, expected) => {
+    expect(pickRound(all, round, max)).toEqual(expected);
+  });
+
+  it('reaches every repository within ceil(n / max) rounds', () => {
+    const seen = new Set<number>();
+    for (let round = 7; round < 7 + Math.ceil(10 / 3); round += 1)
+      for (const n of pickRound(ten, round, 3)) seen.add(n);
+    expect([...seen].sort((a, b) => a - b)).toEqual(ten);
+  });
+});
+
+describe('scheduleReconcile', () => {
+  it('asks GitHub nothing and queues nothing when the interval is 0', async () => {
+    const asked: Array<number | undefined> = [];
+    const queued: unknown[] = [];
+    const stop = scheduleReconcile({
+      intervalMs: 0,
+      auth: async (id) => {
+        asked.push(id);
+        throw new Error('not expected');
+      },
+      queue: { add: async (job) => void queued.push(job), onIdle: async () => {}, close: async () => {} },
+      log: silent,
+      lock: { claim: async () => true },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    stop();
+    expect([asked, queued]).toEqual([[], []]);
+  });
+});
+
+describe('RedisRoundLock', () => {
+  let redis: TestRedis;
+  const clients: Redis[] = [];
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    for (const client of clients) client.disconnect();
+    await redis?.stop();
+  });
+
+  it('lets one of two processes claim a round, and either the next once the claim has expired', async () => {
+    const [a, b] = [new Redis(redis.url), new Redis(redis.url)];
+    clients.push(a, b);
+    const locks = [
+      new RedisRoundLock(a, 'spec-sync:reconcile-round'),
+      new RedisRoundLock(b, 'spec-sync:reconcile-round'),
+    ];
+    const claimed = await Promise.all(locks.map((lock) => lock.claim(300)));
+    expect([...claimed].sort()).toEqual([false, true]);
+    const winner = locks[claimed.indexOf(true)]!;
+    const loser = locks[claimed.indexOf(false)]!;
+    expect(await loser.claim(300)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await loser.claim(300)).toBe(true);
+    expect(await winner.claim(300)).toBe(false);
+  });
+});
