@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
-import { pickRound } from '../../src/runtime/reconcile-round.js';
+import type { AppClient } from '../../src/github/app-hook-gateway.js';
+import { specSyncOctokit } from '../../src/github/probot-octokit.js';
+import type { Job } from '../../src/queue/jobs.js';
+import { pickRound, reconcileInstallations } from '../../src/runtime/reconcile-round.js';
 import { RedisRoundLock } from '../../src/runtime/round-lock.js';
 import { scheduleReconcile } from '../../src/runtime/schedule-reconcile.js';
+import { startGitHubSim } from '../github-sim/index.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 
 const silent = {
@@ -29,6 +33,48 @@ describe('pickRound', () => {
     for (let round = 7; round < 7 + Math.ceil(10 / 3); round += 1)
       for (const n of pickRound(ten, round, 3)) seen.add(n);
     expect([...seen].sort((a, b) => a - b)).toEqual(ten);
+  });
+});
+
+describe('reconcileInstallations over the simulator', () => {
+  it('queues a reconcile per repository of every installation, and goes on past one that fails', async () => {
+    const sim = await startGitHubSim({ validateResponses: true });
+    try {
+      sim.createRepo('acme/shop', { installationId: 8001 });
+      sim.createRepo('acme/docs', { installationId: 8001 });
+      sim.createRepo('solo/tool', { installationId: 8002 });
+      sim.createRepo('third/app', { installationId: 8003 });
+      // GitHub fails the first installation's listing once
+      sim.faults.rules.push({ kind: 'server-error', route: '/installation/repositories', nth: 1 });
+      const Octokit = specSyncOctokit({ retry: false });
+      const auth = async (installationId?: number) =>
+        new Octokit({
+          auth: {
+            appId: sim.appId,
+            privateKey: sim.privateKey,
+            ...(installationId ? { installationId } : {}),
+          },
+          baseUrl: sim.apiUrl,
+        }) as unknown as AppClient;
+      const queued: Job[] = [];
+      const warned: object[] = [];
+      const queue = {
+        add: async (job: Job) => void queued.push(job),
+        onIdle: async () => {},
+        close: async () => {},
+      };
+      const log = { ...silent, warn: (data: object) => void warned.push(data) };
+      expect(await reconcileInstallations({ auth, queue, log, round: 0 })).toBe(2);
+      expect(queued.map((job) => [job.kind, job.installationId, `${job.owner}/${job.repo}`])).toEqual([
+        ['reconcile', 8002, 'solo/tool'],
+        ['reconcile', 8003, 'third/app'],
+      ]);
+      expect(queued[0]?.repository).toEqual({ defaultBranch: 'main', htmlUrl: `${sim.url}/solo/tool` });
+      expect(warned).toEqual([expect.objectContaining({ installationId: 8001 })]);
+      expect(sim.violations).toEqual([]);
+    } finally {
+      await sim.close();
+    }
   });
 });
 
