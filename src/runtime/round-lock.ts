@@ -7,6 +7,12 @@ export interface RoundLock {
   claim(ttlMs: number): Promise<boolean>;
 }
 
+/**
+ * A claim lasts a little less than the interval: the process that ran a round can claim the next one at
+ * its next tick, while another process's tick within the interval finds the round taken.
+ */
+export const CLAIM_SHARE = 0.9;
+
 /** The in-process back end: one process, so every tick is its round. */
 export const SOLE_PROCESS: RoundLock = { claim: async () => true };
 

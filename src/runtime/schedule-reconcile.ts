@@ -1,13 +1,7 @@
 import type { JobQueue } from '../queue/jobs.js';
 import type { Logger } from '../sync/shared/services.js';
 import { type RoundDeps, reconcileInstallations } from './reconcile-round.js';
-import type { RoundLock } from './round-lock.js';
-
-/**
- * A claim lasts a little less than the interval: the process that ran a round can claim the next one at
- * its next tick, while another process's tick within the interval finds the round taken.
- */
-const CLAIM_SHARE = 0.9;
+import { CLAIM_SHARE, type RoundLock } from './round-lock.js';
 
 export interface ReconcileSchedule {
   /** Milliseconds between rounds; 0 turns the schedule off. */

@@ -83,15 +83,22 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       log = app.log;
       if (!started) return;
       const { queue, metrics } = started;
+      // with Redis, one web process of all runs each round of either schedule
+      const roundLock = (name: string) =>
+        shared ? new RedisRoundLock(shared.redis, `spec-sync:${name}-round`) : SOLE_PROCESS;
       stopSchedules = [
-        scheduleHealing(app, settings.SPEC_SYNC_HEAL_INTERVAL_MS, settings.SPEC_SYNC_TIME_SCALE),
+        scheduleHealing(
+          app,
+          settings.SPEC_SYNC_HEAL_INTERVAL_MS,
+          settings.SPEC_SYNC_TIME_SCALE,
+          roundLock('heal'),
+        ),
         scheduleReconcile({
           intervalMs: settings.SPEC_SYNC_RECONCILE_INTERVAL_MS,
           auth: async (installationId) => (await app.auth(installationId)) as unknown as AppClient,
           queue,
           log: app.log,
-          // with Redis, one web process of all runs each round
-          lock: shared ? new RedisRoundLock(shared.redis, 'spec-sync:reconcile-round') : SOLE_PROCESS,
+          lock: roundLock('reconcile'),
         }),
       ];
       metrics.watchQueue(() => queue.counts());

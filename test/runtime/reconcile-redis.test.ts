@@ -27,7 +27,7 @@ async function env(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
   return { ...runtimeTestEnv(sim, redis.url, await freePort(), SECRET), SPEC_SYNC_LOCK_MS: '2000', ...extra };
 }
 
-it('two web processes starting together run one reconcile round, and a worker heals the drift', async () => {
+it('web processes starting together run one round of each schedule, and a worker heals the drift', async () => {
   sim.createRepo('acme/shop', { files: { 'README.md': '# shop\n' } });
   const first = await env();
   runtimes.push(await startRuntime({ env: first, role: 'web', app, handleSignals: false }));
@@ -52,8 +52,10 @@ it('two web processes starting together run one reconcile round, and a worker he
   );
   await until(() => shop.issues.length === 5);
   await new Promise((resolve) => setTimeout(resolve, 500));
-  const listings = sim.log.filter((entry) => entry.route === '/app/installations');
-  expect(listings).toHaveLength(1);
+  const requestsTo = (route: string) => sim.log.filter((entry) => entry.route === route);
+  expect(requestsTo('/app/installations')).toHaveLength(1);
+  // the three web processes heal deliveries too (every 10 minutes by default): the first took the round
+  expect(requestsTo('/app/hook/deliveries')).toHaveLength(1);
   expect(shop.issues).toHaveLength(5);
   expect(sim.violations).toEqual([]);
 });
