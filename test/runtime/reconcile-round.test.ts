@@ -79,22 +79,31 @@ describe('reconcileInstallations over the simulator', () => {
 });
 
 describe('scheduleReconcile', () => {
-  it('asks GitHub nothing and queues nothing when the interval is 0', async () => {
+  function scheduled(intervalMs: number, claim: boolean) {
     const asked: Array<number | undefined> = [];
     const queued: unknown[] = [];
     const stop = scheduleReconcile({
-      intervalMs: 0,
+      intervalMs,
       auth: async (id) => {
         asked.push(id);
-        throw new Error('not expected');
+        throw new Error('GitHub is not part of this test');
       },
       queue: { add: async (job) => void queued.push(job), onIdle: async () => {}, close: async () => {} },
       log: silent,
-      lock: { claim: async () => true },
+      lock: { claim: async () => claim },
     });
+    return { asked, queued, stop };
+  }
+
+  it.each([
+    ['asks nothing when the interval is 0', 0, true, []],
+    ['asks nothing while another process holds the round', 60_000, false, []],
+    ['asks for the installations, as the app, once it claims the round', 60_000, true, [undefined]],
+  ])('%s', async (_, intervalMs, claim, expected) => {
+    const { asked, queued, stop } = scheduled(intervalMs, claim);
     await new Promise((resolve) => setTimeout(resolve, 50));
     stop();
-    expect([asked, queued]).toEqual([[], []]);
+    expect([asked, queued]).toEqual([expected, []]);
   });
 });
 
