@@ -35,8 +35,8 @@ export interface RoundDeps {
 
 /**
  * One reconcile round: lists the app's installations and their repositories, and queues a `reconcile` job
- * for each (src/sync/reconcile): the queue coalesces it with work already waiting for the repository, and
- * the installation's pacer spaces its requests. Returns how many jobs it queued.
+ * for each (src/sync/reconcile). The queue drops it while an equal one still waits, runs it in the
+ * repository's push lane, and the installation's pacer spaces its requests. Returns how many it queued.
  */
 export async function reconcileInstallations(deps: RoundDeps): Promise<number> {
   const app = new AppInstallationsGateway(await deps.auth());
