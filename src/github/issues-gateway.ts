@@ -42,6 +42,17 @@ export class IssuesGateway extends GatewayBase {
     return issues.filter((issue) => !issue.pull_request).map(toSnapshot);
   }
 
+  /**
+   * Whether any issue or pull request carries a label, in one request of one item: enough to tell a spec
+   * spec-sync keeps issues for from one it never synced, without listing them all.
+   */
+  async hasIssuesWithLabel(label: string): Promise<boolean> {
+    const { data } = await this.call(`look for issues labelled ${label}`, () =>
+      this.client.rest.issues.listForRepo({ ...this.ref, labels: label, state: 'all', per_page: 1 }),
+    );
+    return data.length > 0;
+  }
+
   /** Issues opened by one account, in every state, pull requests left out. */
   async listIssuesOpenedBy(login: string): Promise<IssueSnapshot[]> {
     const issues = await this.call(`list issues opened by ${login}`, () =>

@@ -54,6 +54,14 @@ export interface RepositoryInstalledJob extends RepoJob {
   kind: 'repository-installed';
 }
 
+/**
+ * The scheduled reconcile (SPEC_SYNC_RECONCILE_INTERVAL_MS): sync again every spec on the default branch
+ * that spec-sync already keeps issues for, as the next push would, so that drift heals without a push.
+ */
+export interface ReconcileJob extends RepoJob {
+  kind: 'reconcile';
+}
+
 /** Work out which specs a push touched, then queue their syncs and checks. */
 export interface PushJob extends RepoJob {
   kind: 'push';
@@ -89,6 +97,7 @@ export type Job =
   | CheckSpecJob
   | CheckSuiteJob
   | RepositoryInstalledJob
+  | ReconcileJob
   | PushJob
   | PullRequestMergedJob
   | PullRequestOpenJob
@@ -111,6 +120,7 @@ export function jobKey(job: Job): string {
     case 'push':
     case 'check-suite':
     case 'repository-installed':
+    case 'reconcile':
       return `${repo}#push`;
     case 'pull-request-open':
       return `${repo}#pr:${job.pullNumber}`;

@@ -4,6 +4,9 @@ import { EnvError } from './env-error.js';
 /** Which part of the app a process runs: `web` answers webhooks and queues, `worker` runs jobs, `both` does both. */
 export type Role = 'web' | 'worker' | 'both';
 
+/** The longest delay `setInterval` takes. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 const runtimeEnvSchema = z.object({
   /** Which part of the app this process runs (default: both, in one process). */
   SPEC_SYNC_ROLE: z
@@ -26,11 +29,26 @@ const runtimeEnvSchema = z.object({
     .int()
     .min(0)
     .default(10 * 60 * 1000),
+  /**
+   * How often the web role queues a reconcile of every installed repository's synced specs (0, the default:
+   * never). At least a second; hours suit most apps (docs/running.md, Scheduled reconcile).
+   */
+  SPEC_SYNC_RECONCILE_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .refine((ms) => ms === 0 || ms >= 1000, 'must be 0 (off) or at least 1000 (milliseconds)')
+    // Node's timers hold at most 2^31-1 ms (about 24 days); a longer delay would fire at once, every time.
+    .refine((ms) => ms <= MAX_TIMER_MS, `must be at most ${MAX_TIMER_MS} (about 24 days)`)
+    .default(0),
   /** Scales the pacer's clock; only tests and benchmarks against the simulator set it below 1. */
   SPEC_SYNC_TIME_SCALE: z.coerce.number().positive().max(1).default(1),
 });
 
 export type RuntimeEnv = z.infer<typeof runtimeEnvSchema>;
+
+/** The variables the schema reads (REDIS_URL, SPEC_SYNC_*), for the test that .env.example lists them all. */
+export const RUNTIME_VARIABLES: readonly string[] = Object.keys(runtimeEnvSchema.shape);
 
 /** `REDIS_URL must be a redis:// or rediss:// URL, got "localhost:6379"`: each names its variable. */
 function describeProblems(issues: readonly z.core.$ZodIssue[], env: NodeJS.ProcessEnv): string[] {

@@ -1,15 +1,22 @@
 import type { Probot } from 'probot';
 import type { AppClient } from '../github/app-hook-gateway.js';
 import { healDeliveries } from './heal-deliveries.js';
+import { CLAIM_SHARE, type RoundLock, SOLE_PROCESS } from './round-lock.js';
 
 /** GitHub's guidance: at least a second between writes. */
 const REDELIVERY_PACE_MS = 1000;
 
 /**
  * On start and every `intervalMs`, redelivers webhook deliveries that failed (the app was down, Redis was
- * unreachable): GitHub never redelivers by itself. Returns a function that stops the schedule.
+ * unreachable): GitHub never redelivers by itself. With several web processes, the one that claims the
+ * round (`lock`) runs it. Returns a function that stops the schedule.
  */
-export function scheduleHealing(app: Probot, intervalMs: number, timeScale: number): () => void {
+export function scheduleHealing(
+  app: Probot,
+  intervalMs: number,
+  timeScale: number,
+  lock: RoundLock = SOLE_PROCESS,
+): () => void {
   if (intervalMs === 0) return () => undefined;
   const redelivered = new Set<string>();
   let running = false;
@@ -17,6 +24,7 @@ export function scheduleHealing(app: Probot, intervalMs: number, timeScale: numb
     if (running) return;
     running = true;
     try {
+      if (!(await lock.claim(Math.floor(intervalMs * CLAIM_SHARE)))) return;
       const client = (await app.auth()) as unknown as AppClient;
       const paceMs = REDELIVERY_PACE_MS * timeScale;
       await healDeliveries(client, { log: app.log, now: Date.now(), paceMs, redelivered });

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { type ApplicationFunction, createProbot, type ProbotOctokit, run } from 'probot';
 import { createSpecSyncApp, type SpecSyncOptions } from '../app.js';
+import type { AppClient } from '../github/app-hook-gateway.js';
 import { specSyncOctokit } from '../github/probot-octokit.js';
 import { RedisPacerRegistry } from '../github/redis-pacer.js';
 import type { Metrics } from '../metrics.js';
@@ -11,8 +12,10 @@ import type { Logger } from '../sync/shared/services.js';
 import { withWebhookGuard } from '../web/webhook-guard.js';
 import { EnvError, loadRuntimeEnv } from './env.js';
 import { healthHandler } from './health.js';
+import { RedisRoundLock, SOLE_PROCESS } from './round-lock.js';
 import { probotEnv, type Role, type RuntimeEnv, readRuntimeEnv } from './runtime-env.js';
 import { scheduleHealing } from './schedule-healing.js';
+import { scheduleReconcile } from './schedule-reconcile.js';
 import { exitOnSignal } from './shutdown.js';
 
 export interface RuntimeOptions {
@@ -68,7 +71,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     if (options.handleSignals ?? true) exitOnSignal(stop, settings.SPEC_SYNC_SHUTDOWN_MS, probot.log);
   } else {
     const backend = settings.REDIS_URL ? 'redis' : 'in-process';
-    let stopHealing: () => void = () => undefined;
+    let stopSchedules: Array<() => void> = [];
     let log: Logger = {
       debug: () => undefined,
       info: () => undefined,
@@ -79,8 +82,25 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       await appFn(app, appOptions);
       log = app.log;
       if (!started) return;
-      stopHealing = scheduleHealing(app, settings.SPEC_SYNC_HEAL_INTERVAL_MS, settings.SPEC_SYNC_TIME_SCALE);
       const { queue, metrics } = started;
+      // with Redis, one web process of all runs each round of either schedule
+      const roundLock = (name: string) =>
+        shared ? new RedisRoundLock(shared.redis, `spec-sync:${name}-round`) : SOLE_PROCESS;
+      stopSchedules = [
+        scheduleHealing(
+          app,
+          settings.SPEC_SYNC_HEAL_INTERVAL_MS,
+          settings.SPEC_SYNC_TIME_SCALE,
+          roundLock('heal'),
+        ),
+        scheduleReconcile({
+          intervalMs: settings.SPEC_SYNC_RECONCILE_INTERVAL_MS,
+          auth: async (installationId) => (await app.auth(installationId)) as unknown as AppClient,
+          queue,
+          log: app.log,
+          lock: roundLock('reconcile'),
+        }),
+      ];
       metrics.watchQueue(() => queue.counts());
       app.onAny((context) => metrics.deliveries.inc({ event: context.name }));
       appOptions.addHandler?.(healthHandler(queue, role, backend));
@@ -92,7 +112,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     Object.assign(process.env, env);
     const server = await starting;
     stop = async () => {
-      stopHealing();
+      for (const stopSchedule of stopSchedules) stopSchedule();
       await server.stop();
       await stopQueue();
     };

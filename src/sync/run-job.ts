@@ -4,6 +4,7 @@ import { checkInstalledRepository, checkSuite } from './checks/check-suite.js';
 import { syncSpec } from './issues/sync-spec.js';
 import { describePullRequest, tickMergedPullRequest } from './pull-requests/tick-merged-pull-request.js';
 import { routePush } from './push/route-push.js';
+import { reconcileRepository } from './reconcile/reconcile-repository.js';
 import { commitOf, type JobContext, openBareContext, openJobContext } from './shared/job-context.js';
 import type { Services } from './shared/services.js';
 import { followIssueState } from './write-back/follow-issue-state.js';
@@ -32,6 +33,8 @@ async function dispatch(ctx: JobContext, job: Exclude<Job, { kind: 'repository-i
       return routePush(ctx, job);
     case 'sync-spec':
       return syncSpec(ctx, job);
+    case 'reconcile':
+      return reconcileRepository(ctx);
     case 'check-spec':
       return checkSpec(ctx, job);
     case 'check-suite':

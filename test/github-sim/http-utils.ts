@@ -99,6 +99,12 @@ export function authenticate(header: string | undefined, template: string): SimU
   return token.startsWith('ghp_') ? HUMAN : BOT;
 }
 
+/** The installation an installation token was made for (`ghs_sim<id>x<n>`, see the token route); none for a JWT or a PAT. */
+export function tokenInstallation(header: string | undefined): number | undefined {
+  const match = /^(?:token|bearer)\s+ghs_sim(\d+)x/i.exec(header ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
 export function parseJson(text: string): JsonObject | undefined | SimError {
   if (text.trim() === '') return undefined;
   try {

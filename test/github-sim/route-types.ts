@@ -10,6 +10,8 @@ export interface SimRequest {
   /** The full URL as the client sent it, used to build `Link` headers. */
   url: URL;
   actor: SimUser;
+  /** The installation whose token authenticated the request; none for a JWT or a personal token. */
+  installationId?: number;
   /** The primary rate-limit window as the response headers report it. */
   rate: RateSnapshot;
   /** The `Accept` header: `application/vnd.github.raw` asks the contents API for the file itself. */

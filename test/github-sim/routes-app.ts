@@ -1,7 +1,16 @@
 import { hookDeliveryObject, redeliver } from './hook-deliveries.js';
 import { type JsonObject, repoObject, userObject } from './objects-base.js';
 import { APP_EVENTS, APP_PERMISSIONS, appObject } from './objects-pulls.js';
-import { notFound, ok, type RouteTable, repoOf, type SimRequest } from './route-types.js';
+import {
+  listResponse,
+  notFound,
+  ok,
+  paginate,
+  type RouteTable,
+  repoOf,
+  SimError,
+  type SimRequest,
+} from './route-types.js';
 import type { RepoState, SimState } from './state.js';
 import { signPayload } from './webhooks.js';
 
@@ -9,7 +18,11 @@ import { signPayload } from './webhooks.js';
 const TOKEN_LIFETIME_MS = 60 * 60 * 1000;
 
 function installationObject(sim: SimState, repo: RepoState): JsonObject {
-  const account = userObject(sim.urls, { login: repo.owner, id: repo.id + 1_000_000, type: 'User' });
+  const user = userObject(sim.urls, { login: repo.owner, id: repo.id + 1_000_000, type: 'User' });
+  // GitHub's description of `GET /app/installations` joins the account's two shapes with allOf (user and
+  // enterprise), so a listed account carries the enterprise fields too.
+  const since = '2024-01-01T00:00:00Z';
+  const account = { ...user, name: repo.owner, slug: repo.owner, created_at: since, updated_at: since };
   return {
     id: repo.installationId,
     client_id: `Iv1.${sim.appId}`,
@@ -20,7 +33,7 @@ function installationObject(sim: SimState, repo: RepoState): JsonObject {
     html_url: `${sim.urls.html}/settings/installations/${repo.installationId}`,
     app_id: sim.appId,
     app_slug: 'spec-sync',
-    target_id: account.id,
+    target_id: user.id,
     target_type: 'User',
     permissions: APP_PERMISSIONS,
     events: APP_EVENTS,
@@ -61,6 +74,16 @@ function createToken(request: SimRequest) {
   );
 }
 
+/** The repositories an installation token can reach, paged like every list (`page`, `per_page`, `Link`). */
+function installationRepositories(request: SimRequest) {
+  if (request.installationId === undefined)
+    throw new SimError(403, 'This endpoint requires an installation access token');
+  const repos = installations(request.sim).get(request.installationId) ?? [];
+  const { page, headers } = paginate(request, repos);
+  const repositories = page.map((repo) => repoObject(request.sim.urls, repo));
+  return { ...ok({ total_count: repos.length, repository_selection: 'selected', repositories }), headers };
+}
+
 function rateLimit(request: SimRequest) {
   const core = { ...request.rate };
   return ok({ resources: { core, search: { ...core, limit: 30, remaining: 30, used: 0 } }, rate: core });
@@ -91,21 +114,12 @@ export const appRoutes: RouteTable = {
   'GET /repos/{owner}/{repo}': (request) => ok(repoObject(request.sim.urls, repoOf(request))),
   'GET /repos/{owner}/{repo}/installation': (request) => ok(installationObject(request.sim, repoOf(request))),
   'GET /app': (request) => ok(appObject(request.sim.urls, request.sim.appId)),
-  'GET /app/installations': (request) => {
-    const all = [...installations(request.sim).values()].map((repos) =>
+  'GET /app/installations': (request) =>
+    listResponse(request, [...installations(request.sim).values()], (repos) =>
       installationObject(request.sim, repos[0]!),
-    );
-    return ok(all);
-  },
+    ),
   'POST /app/installations/{installation_id}/access_tokens': createToken,
-  'GET /installation/repositories': (request) => {
-    const repos = [...request.sim.repos.values()];
-    return ok({
-      total_count: repos.length,
-      repository_selection: 'selected',
-      repositories: repos.map((r) => repoObject(request.sim.urls, r)),
-    });
-  },
+  'GET /installation/repositories': installationRepositories,
   'GET /rate_limit': rateLimit,
   'GET /app/hook/deliveries': listHookDeliveries,
   'POST /app/hook/deliveries/{delivery_id}/attempts': redeliverAttempt,

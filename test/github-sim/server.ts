@@ -12,6 +12,7 @@ import {
   readBody,
   type ServerContext,
   send,
+  tokenInstallation,
 } from './http-utils.js';
 import type { RouteMatch } from './openapi.js';
 import { type RateSnapshot, SimError, type SimResponse } from './route-types.js';
@@ -162,6 +163,7 @@ function run(
       body: body ?? {},
       url: exchange.url,
       actor,
+      installationId: tokenInstallation(request.headers.authorization),
       rate,
       accept: request.headers.accept,
     });

@@ -52,6 +52,16 @@ describe('findEnvProblems in production', () => {
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be/],
     ['a Redis URL without its scheme', { REDIS_URL: 'localhost:6379' }, /^REDIS_URL must be/],
     ['an unknown role', { SPEC_SYNC_ROLE: 'all' }, /^SPEC_SYNC_ROLE must be/],
+    [
+      'a reconcile interval given in seconds',
+      { SPEC_SYNC_RECONCILE_INTERVAL_MS: '60' },
+      /^SPEC_SYNC_RECONCILE_INTERVAL_MS must be 0 \(off\) or at least 1000 \(milliseconds\), got "60"/,
+    ],
+    [
+      'a reconcile interval longer than a timer holds',
+      { SPEC_SYNC_RECONCILE_INTERVAL_MS: String(30 * 24 * 3600 * 1000) },
+      /^SPEC_SYNC_RECONCILE_INTERVAL_MS must be at most 2147483647/,
+    ],
   ])('names %s', (_, change, message) => {
     const problems = findEnvProblems({ ...production, ...change }, dir());
     expect(problems).toEqual([expect.stringMatching(message)]);

@@ -148,6 +148,11 @@ export class MemoryGateway implements GitHubGateway {
     return this.issues.filter((issue) => issue.labels.includes(label)).map((issue) => ({ ...issue }));
   }
 
+  async hasIssuesWithLabel(label: string): Promise<boolean> {
+    this.calls.push(`hasIssuesWithLabel ${label}`);
+    return this.issues.some((issue) => issue.labels.includes(label));
+  }
+
   async listIssuesOpenedBy(login: string): Promise<IssueSnapshot[]> {
     return this.issues.filter((issue) => issue.author === login).map((issue) => ({ ...issue }));
   }
