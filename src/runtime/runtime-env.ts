@@ -4,8 +4,12 @@ import { EnvError } from './env-error.js';
 /** Which part of the app a process runs: `web` answers webhooks and queues, `worker` runs jobs, `both` does both. */
 export type Role = 'web' | 'worker' | 'both';
 
-/** The longest delay `setInterval` takes. */
+/** The longest delay `setTimeout` and `setInterval` take. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Milliseconds that end up in a timer: Node fires a longer delay at once, every time. */
+const timerMs = (least: number) =>
+  z.coerce.number().int().min(least).max(MAX_TIMER_MS, `must be at most ${MAX_TIMER_MS} (about 24 days)`);
 
 const runtimeEnvSchema = z.object({
   /** Which part of the app this process runs (default: both, in one process). */
@@ -20,26 +24,17 @@ const runtimeEnvSchema = z.object({
   /** Jobs one process runs at once, across repositories. */
   SPEC_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Lifetime of a lane lock and of BullMQ's job lock; a killed worker's jobs come back after it. */
-  SPEC_SYNC_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+  SPEC_SYNC_LOCK_MS: timerMs(500).default(30_000),
   /** On SIGTERM, how long running jobs may take to finish before the process exits anyway. */
-  SPEC_SYNC_SHUTDOWN_MS: z.coerce.number().int().min(0).default(25_000),
-  /** How often the web role looks for failed webhook deliveries to redeliver (0: only never). */
-  SPEC_SYNC_HEAL_INTERVAL_MS: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .default(10 * 60 * 1000),
+  SPEC_SYNC_SHUTDOWN_MS: timerMs(0).default(25_000),
+  /** How often the web role looks for failed webhook deliveries to redeliver (0: never). */
+  SPEC_SYNC_HEAL_INTERVAL_MS: timerMs(0).default(10 * 60 * 1000),
   /**
    * How often the web role queues a reconcile of every installed repository's synced specs (0, the default:
    * never). At least a second; hours suit most apps (docs/running.md, Scheduled reconcile).
    */
-  SPEC_SYNC_RECONCILE_INTERVAL_MS: z.coerce
-    .number()
-    .int()
-    .min(0)
+  SPEC_SYNC_RECONCILE_INTERVAL_MS: timerMs(0)
     .refine((ms) => ms === 0 || ms >= 1000, 'must be 0 (off) or at least 1000 (milliseconds)')
-    // Node's timers hold at most 2^31-1 ms (about 24 days); a longer delay would fire at once, every time.
-    .refine((ms) => ms <= MAX_TIMER_MS, `must be at most ${MAX_TIMER_MS} (about 24 days)`)
     .default(0),
   /** Scales the pacer's clock; only tests and benchmarks against the simulator set it below 1. */
   SPEC_SYNC_TIME_SCALE: z.coerce.number().positive().max(1).default(1),

@@ -62,6 +62,16 @@ describe('findEnvProblems in production', () => {
       { SPEC_SYNC_RECONCILE_INTERVAL_MS: String(30 * 24 * 3600 * 1000) },
       /^SPEC_SYNC_RECONCILE_INTERVAL_MS must be at most 2147483647/,
     ],
+    [
+      'a healing interval longer than a timer holds',
+      { SPEC_SYNC_HEAL_INTERVAL_MS: String(30 * 24 * 3600 * 1000) },
+      /^SPEC_SYNC_HEAL_INTERVAL_MS must be at most 2147483647/,
+    ],
+    [
+      'a shutdown time longer than a timer holds',
+      { SPEC_SYNC_SHUTDOWN_MS: '9999999999' },
+      /^SPEC_SYNC_SHUTDOWN_MS must be at most 2147483647/,
+    ],
   ])('names %s', (_, change, message) => {
     const problems = findEnvProblems({ ...production, ...change }, dir());
     expect(problems).toEqual([expect.stringMatching(message)]);
