@@ -15,6 +15,7 @@ import type { FailedJob, OperatedQueue, QueueDeps, QueueFactory } from './queue/
 import { runJob } from './sync/run-job.js';
 import { askedWaitMs, classifyError } from './sync/shared/error-policy.js';
 import type { Services } from './sync/shared/services.js';
+import { warmBuiltinTemplates } from './sync/shared/templates.js';
 import { WorkerPool } from './workers/worker-pool.js';
 
 export interface SpecSyncOptions {
@@ -50,6 +51,7 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
     const pacers = options.pacers ?? new PacerRegistry({ timeScale: options.timeScale ?? 1 });
     // Outlives jobs, as the pacers do: the next push's reads of what did not change are answered 304.
     const responses = options.responses === false ? undefined : (options.responses ?? new ConditionalCache());
+    warmBuiltinTemplates();
     const metrics = new Metrics({ processMetrics: options.processMetrics ?? true });
     addHandler?.(metrics.handler());
     // One pool per process: every job's tasks.md is read in its threads, under its time budget.

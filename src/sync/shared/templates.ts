@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileTemplate } from '../../core/render/render-template.js';
 
 /** The package's `templates/` folder, found from this file whether it runs from `src/` or `dist/src/`. */
 function templatesDir(): string {
@@ -23,4 +24,21 @@ export function builtinTemplate(name: string): string {
     cache.set(name, source);
   }
   return source;
+}
+
+/** The built-in templates, by file. */
+export const BUILTIN_TEMPLATES = ['issue-body.md.hbs', 'check-summary.md.hbs', 'pr-comment.md.hbs'] as const;
+
+/**
+ * Compiles the built-in templates now, at start: Handlebars compiles a template on its first render, tens
+ * of milliseconds that would otherwise fall on the first job (and every webhook waiting behind it).
+ */
+export function warmBuiltinTemplates(): void {
+  for (const name of BUILTIN_TEMPLATES) {
+    try {
+      compileTemplate(name, builtinTemplate(name))({});
+    } catch {
+      // a template that needs its view fails here harmlessly; it is compiled all the same
+    }
+  }
 }
