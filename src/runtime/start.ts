@@ -127,7 +127,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
  * that would otherwise fall on the first job, while webhooks wait. A `data:` URL loads it without a request.
  */
 async function warmFetch(): Promise<void> {
-  await fetch('data:,').then((response) => response.arrayBuffer(), () => undefined);
+  await fetch('data:,').then(
+    (response) => response.arrayBuffer(),
+    () => undefined,
+  );
 }
 
 /**
