@@ -191,6 +191,7 @@ interface Sent {
   event: string;
   body: string;
   id: string;
+  repo: string;
   /** Whether the delivery asks for work (a push that changes the spec). */
   work: boolean;
 }
@@ -204,11 +205,19 @@ describe('one web and two worker processes on Redis', () => {
         files: { 'README.md': '# repo\n', [TASKS]: models.get(repo)!.render(), ...SPEC_DOCS(SPEC) },
       });
     const pushesDone = new Map<string, number>();
+    let hotSyncs = 0;
     const onLog = (line: string) => {
       if (!line.startsWith('{')) return;
-      const entry = JSON.parse(line) as { msg?: string; kind?: string; deliveryId?: string };
-      if (entry.msg === 'Job done' && entry.kind === 'push' && entry.deliveryId)
+      const entry = JSON.parse(line) as {
+        msg?: string;
+        kind?: string;
+        deliveryId?: string;
+        repository?: string;
+      };
+      if (entry.msg !== 'Job done') return;
+      if (entry.kind === 'push' && entry.deliveryId)
         pushesDone.set(entry.deliveryId, (pushesDone.get(entry.deliveryId) ?? 0) + 1);
+      if (entry.kind === 'sync-spec' && entry.repository === HOT) hotSyncs += 1;
     };
     const workers = [startProcess('worker', 0, onLog), startProcess('worker', 0, onLog)];
 
@@ -233,7 +242,13 @@ describe('one web and two worker processes on Redis', () => {
         after: shas.at(-1)!,
         commits: shas.map((sha) => state.commits.get(sha)!),
       });
-      return { event: 'push', body: JSON.stringify(payload), id: randomUUID(), work: !step.readmeOnly };
+      return {
+        event: 'push',
+        body: JSON.stringify(payload),
+        id: randomUUID(),
+        repo: step.repo,
+        work: !step.readmeOnly,
+      };
     };
     const statuses: number[] = [];
     const inFlight = new Set<Promise<void>>();
@@ -276,6 +291,12 @@ describe('one web and two worker processes on Redis', () => {
     const working = new Set(deliveries.filter((delivery) => delivery.work).map((delivery) => delivery.id));
     expect([...pushesDone.entries()].filter(([, count]) => count !== 1)).toEqual([]);
     expect(new Set(pushesDone.keys())).toEqual(working);
+    // the burst collapsed: a sync waiting for an older push was dropped for a newer push's. Every other push
+    // to the hot spec can make one sync; the 60 pushes of the burst made no more than 30 between them.
+    const hotPushes = new Set(
+      deliveries.filter((delivery) => delivery.work && delivery.repo === HOT).map((delivery) => delivery.id),
+    );
+    expect(hotSyncs).toBeLessThanOrEqual(hotPushes.size - BURST / 2);
     expect(sim.violations).toEqual([]);
 
     // SIGTERM: idle workers stop taking jobs and exit cleanly, well within their shutdown bound
