@@ -284,6 +284,13 @@ describe('one web and two worker processes on Redis', () => {
     }
     // ...and the check had work: repositories' writes passed between the two workers
     expect(handoffs).toBeGreaterThan(10);
+    expect(sim.violations).toEqual([]);
+
+    // SIGTERM: idle workers stop taking jobs and exit cleanly, well within their shutdown bound; once
+    // their output is closed, every line they logged has been read
+    const exits = workers.map((worker) => new Promise((resolve) => worker.once('close', resolve)));
+    for (const worker of workers) worker.kill('SIGTERM');
+    expect(await Promise.all(exits)).toEqual([0, 0]);
     // each push that changed the spec ran once (one that changed none queued nothing): redeliveries,
     // whichever process's turn, were taken once
     const deliveries = sent.filter((delivery) => delivery !== undefined);
@@ -297,12 +304,6 @@ describe('one web and two worker processes on Redis', () => {
       deliveries.filter((delivery) => delivery.work && delivery.repo === HOT).map((delivery) => delivery.id),
     );
     expect(hotSyncs).toBeLessThanOrEqual(hotPushes.size - BURST / 2);
-    expect(sim.violations).toEqual([]);
-
-    // SIGTERM: idle workers stop taking jobs and exit cleanly, well within their shutdown bound
-    const exits = workers.map((worker) => new Promise((resolve) => worker.once('exit', resolve)));
-    for (const worker of workers) worker.kill('SIGTERM');
-    expect(await Promise.all(exits)).toEqual([0, 0]);
   }, 240_000);
 
   it('finishes the job of a worker killed mid-sync on the other worker, without duplicates', async () => {
