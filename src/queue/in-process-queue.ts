@@ -1,4 +1,4 @@
-import { type Job, type JobHandler, jobIdentity, jobKey, sameWork } from './jobs.js';
+import { type Job, type JobHandler, jobIdentity, jobKey, sameWork, syncSuccession } from './jobs.js';
 import { FAILED_JOBS_KEPT, type FailedJob, type OperatedQueue, type QueueCounts } from './queue-status.js';
 import { retryDelayMs } from './retry-delay.js';
 import { SeenDeliveries } from './seen-deliveries.js';
@@ -180,8 +180,18 @@ export class InProcessQueue implements OperatedQueue {
   }
 }
 
-/** A check of a newer commit replaces a waiting check of the same spec on an older one. */
+/**
+ * A check of a newer commit replaces a waiting check of the same spec on an older one; a push's sync of a
+ * spec (which then checks the pushed commit) replaces a waiting one of an older push, since a sync reads the
+ * tracking branch's current head either way.
+ */
 function supersedes(job: Job, queued: Job): boolean {
+  if (job.kind === 'sync-spec' && queued.kind === 'sync-spec') {
+    const newer = syncSuccession(job);
+    return (
+      newer !== null && newer.key === syncSuccession(queued)?.key && newer.head !== queued.check?.headSha
+    );
+  }
   return (
     job.kind === 'check-spec' &&
     queued.kind === 'check-spec' &&

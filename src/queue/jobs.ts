@@ -152,6 +152,20 @@ export function sameWork(a: Job, b: Job): boolean {
   return jobIdentity(a) === jobIdentity(b);
 }
 
+/**
+ * A push's sync of a spec (one that checks the pushed commit afterwards) as a line of succession: a sync
+ * waiting in the same line for an older commit is superseded by a newer one, since both read the tracking
+ * branch's current head (the older commit's check is then skipped, as a waiting check of an older commit
+ * is). Null for syncs that check no commit.
+ */
+export function syncSuccession(job: SyncSpecJob): { key: string; head: string } | null {
+  if (!job.check) return null;
+  return {
+    key: canonicalJson([job.owner, job.repo, job.tasksPath, job.trackingBranch ?? null, job.check.branch]),
+    head: job.check.headSha,
+  };
+}
+
 export interface JobQueue {
   add(job: Job): Promise<void>;
   /** Resolves when every queued job has finished (tests, graceful shutdown). */

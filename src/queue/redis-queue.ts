@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Job as BullJob, DelayedError, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { QueueLogger } from './in-process-queue.js';
-import { type CheckSpecJob, type Job, type JobHandler, jobIdentity, jobKey } from './jobs.js';
+import { type CheckSpecJob, type Job, type JobHandler, jobIdentity, jobKey, syncSuccession } from './jobs.js';
 import { type LaneLock, LaneLocks } from './lane-locks.js';
 import { FAILED_JOBS_KEPT, type FailedJob, type OperatedQueue, type QueueCounts } from './queue-status.js';
 import { retryDelayMs } from './retry-delay.js';
@@ -48,7 +48,8 @@ const BACKOFF = 'spec-sync';
  * - Exclusion: a job runs only while holding its lane's lock (`jobKey`), a Redis key with expiry and a
  *   fencing token; a job whose lane is busy goes back to the delayed set, so other lanes go on meanwhile.
  * - Newer commits: a check of a spec waiting while a check of a newer commit on the same branch is queued
- *   is skipped when its turn comes (the newest commit each check job saw queued is kept in Redis).
+ *   is skipped when its turn comes (the newest commit each check job saw queued is kept in Redis), and so
+ *   is a push's sync of a spec waiting while a newer push's sync of it is queued (`syncSuccession`).
  * - Retries: a transient failure becomes a delayed job (backoff, or `retry-after`), never a sleep in a lane.
  *   A job that fails for good stays in BullMQ's failed set and is logged with its delivery id.
  */
@@ -93,6 +94,10 @@ export class RedisQueue implements OperatedQueue {
       // the newest commit asked to be checked on a spec's branch; older waiting checks of it are skipped
       if (job.kind === 'check-spec')
         await this.#client.set(this.#latestCheckKey(job), job.headSha, 'PX', DAY_MS);
+      // likewise the newest push's sync of a spec: older waiting ones are skipped
+      const succession = job.kind === 'sync-spec' ? syncSuccession(job) : null;
+      if (succession)
+        await this.#client.set(this.#latestSyncKey(succession.key), succession.head, 'PX', DAY_MS);
       await this.#queue.add(job.kind, job, {
         deduplication: { id: identity, keepLastIfActive: true },
         attempts: this.options.attempts ?? 3,
@@ -160,8 +165,21 @@ export class RedisQueue implements OperatedQueue {
     return `${this.#prefix}:latest-check:${hash(JSON.stringify([job.owner, job.repo, job.tasksPath, job.branch]))}`;
   }
 
-  /** A check of an older commit that waited while a newer commit's check of the same spec and branch was queued. */
+  #latestSyncKey(succession: string): string {
+    return `${this.#prefix}:latest-sync:${hash(succession)}`;
+  }
+
+  /**
+   * A check of an older commit that waited while a newer commit's check of the same spec and branch was
+   * queued, or a push's sync of a spec that waited while a newer push's sync of it was queued.
+   */
   async #superseded(job: Job): Promise<boolean> {
+    if (job.kind === 'sync-spec') {
+      const succession = syncSuccession(job);
+      if (!succession) return false;
+      const latest = await this.#client.get(this.#latestSyncKey(succession.key));
+      return latest !== null && latest !== succession.head;
+    }
     if (job.kind !== 'check-spec' || job.rerun) return false;
     const latest = await this.#client.get(this.#latestCheckKey(job));
     return latest !== null && latest !== job.headSha;

@@ -48,8 +48,8 @@ export interface SimFaults {
 export const DEFAULT_RATE_LIMIT = 5000;
 const HOUR_MS = 3_600_000;
 
-/** mulberry32: small, seedable, good enough to pick which requests fail. */
-function prng(seed: number): () => number {
+/** mulberry32: small, seedable, good enough to pick which requests fail (and to script a test's load). */
+export function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -16,6 +16,14 @@ export interface LogEntry {
   ms: number;
   /** When the request arrived (the simulator's clock, ms since the epoch). */
   at: number;
+  /**
+   * When the request arrived and when its answer was sent (or its connection dropped), on the simulator
+   * process's monotonic clock (`performance.now()`): exact for ordering requests against each other.
+   */
+  start: number;
+  end: number;
+  /** The token of the request's `Authorization` header (an installation token names one process's client). */
+  token: string | null;
   contentCreating: boolean;
   /** The request carried `If-None-Match` (a conditional read). */
   conditional: boolean;
@@ -49,6 +57,7 @@ export interface Exchange {
   contentCreating: boolean;
   conditional: boolean;
   started: number;
+  token: string | null;
 }
 
 export function errorBody(status: number, message: string, errors?: unknown[]): JsonObject {

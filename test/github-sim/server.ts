@@ -31,17 +31,22 @@ function startExchange(context: ServerContext, request: IncomingMessage): Exchan
     contentCreating: CONTENT_CREATING.has(method),
     conditional: request.headers['if-none-match'] !== undefined,
     started: performance.now(),
+    token: request.headers.authorization?.split(/\s+/)[1] ?? null,
   };
 }
 
 function record(context: ServerContext, exchange: Exchange, status: number): void {
+  const end = performance.now();
   context.log.push({
     method: exchange.method,
     route: exchange.route?.template ?? null,
     path: exchange.path,
     status,
-    ms: performance.now() - exchange.started,
-    at: context.sim.now() - (performance.now() - exchange.started),
+    ms: end - exchange.started,
+    at: context.sim.now() - (end - exchange.started),
+    start: exchange.started,
+    end,
+    token: exchange.token,
     contentCreating: exchange.contentCreating,
     conditional: exchange.conditional,
   });

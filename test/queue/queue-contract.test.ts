@@ -138,6 +138,39 @@ describe.each(backends)('%s queue', (_name, startBackend) => {
     expect(runs).toBe(2);
   });
 
+  it('collapses a burst of pushes to a spec: a waiting sync for an older commit is skipped once a newer one is queued', async () => {
+    const held = gate();
+    const synced: string[] = [];
+    const queue = start(
+      async (job) => {
+        if (job.kind !== 'sync-spec') return;
+        synced.push(`${job.tasksPath} ${job.check?.headSha}`);
+        if (job.check?.headSha === 'c1') await held.opened;
+      },
+      { log: silent },
+    );
+    // what a push's routing queues: a sync of the spec that then checks the pushed commit
+    const pushed = (headSha: string, tasksPath = 'specs/001/tasks.md'): Job => ({
+      kind: 'sync-spec',
+      ...repo('shop'),
+      tasksPath,
+      trackingBranch: 'main',
+      check: { headSha, branch: 'main' },
+      deliveryId: `push-${headSha}`,
+    });
+    await queue.add(pushed('c1'));
+    await until(() => synced.length === 1);
+    for (const sha of ['c2', 'c3', 'c4', 'c5', 'c6']) await queue.add(pushed(sha));
+    await queue.add(pushed('c4', 'specs/002/tasks.md')); // another spec's sync is its own
+    held.open();
+    await queue.onIdle();
+    expect(synced.sort()).toEqual([
+      'specs/001/tasks.md c1',
+      'specs/001/tasks.md c6',
+      'specs/002/tasks.md c4',
+    ]);
+  });
+
   it('skips a waiting check of an older commit once a newer commit of the spec is queued for checking', async () => {
     const held = gate();
     const checked: string[] = [];
