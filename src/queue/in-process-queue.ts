@@ -1,29 +1,13 @@
 import { type Job, type JobHandler, jobIdentity, jobKey, sameWork, syncSuccession } from './jobs.js';
-import { FAILED_JOBS_KEPT, type FailedJob, type OperatedQueue, type QueueCounts } from './queue-status.js';
+import {
+  FAILED_JOBS_KEPT,
+  type FailedJob,
+  type OperatedQueue,
+  type QueueCounts,
+  type QueueDeps,
+} from './queue-status.js';
 import { retryDelayMs } from './retry-delay.js';
 import { SeenDeliveries } from './seen-deliveries.js';
-
-export interface QueueLogger {
-  error(data: object, message: string): void;
-  info(data: object, message: string): void;
-}
-
-export interface InProcessQueueOptions {
-  /** Jobs running at once across keys (repositories); jobs of one key always run one at a time. */
-  concurrency?: number;
-  /** Attempts for a job that failed with a transient error (a 5xx, a dropped connection). */
-  attempts?: number;
-  /** Delay before the first retry; doubles each time. */
-  retryDelayMs?: number;
-  isTransient?: (error: unknown) => boolean;
-  /** The wait GitHub asked for in a failure (`retry-after`, a rate limit's reset), in milliseconds. */
-  askedWaitMs?: (error: unknown) => number | undefined;
-  /** Scales GitHub's `retry-after` like the pacer's clock (1 in production). */
-  timeScale?: number;
-  log: QueueLogger;
-  /** Told of every job that failed for good (metrics, the spec's check run). */
-  onFailed?: (failure: FailedJob) => void;
-}
 
 interface Lane {
   running: boolean;
@@ -51,7 +35,7 @@ export class InProcessQueue implements OperatedQueue {
 
   constructor(
     private readonly handle: JobHandler,
-    private readonly options: InProcessQueueOptions,
+    private readonly options: QueueDeps,
   ) {}
 
   async add(job: Job): Promise<void> {

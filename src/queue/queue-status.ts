@@ -1,4 +1,3 @@
-import type { QueueLogger } from './in-process-queue.js';
 import type { Job, JobHandler, JobQueue } from './jobs.js';
 
 /** The queue's numbers, as `/healthz` and `/metrics` show them. */
@@ -31,16 +30,30 @@ export interface OperatedQueue extends JobQueue {
 /** How many failed jobs a back end keeps (BullMQ's failed set is trimmed to the same number). */
 export const FAILED_JOBS_KEPT = 1000;
 
-/** What the app gives a back end when it makes its queue. */
+export interface QueueLogger {
+  error(data: object, message: string): void;
+  info(data: object, message: string): void;
+}
+
+/**
+ * What every back end takes: how it logs, which failures it retries and how long it waits; the app gives
+ * them (app.ts), tests give what they exercise.
+ */
 export interface QueueDeps {
   log: QueueLogger;
-  isTransient: (error: unknown) => boolean;
+  /** Jobs this process runs at once, across lanes; jobs of one lane always run one at a time. */
+  concurrency?: number;
+  /** Attempts for a job that failed with a transient error (a 5xx, a dropped connection). */
+  attempts?: number;
+  /** Only these failures are retried (none when absent). */
+  isTransient?: (error: unknown) => boolean;
+  /** Delay before the first retry; doubles each time, and GitHub's asked wait wins when longer. */
+  retryDelayMs?: number;
   /** The wait GitHub asked for in a failure (`retry-after`, a rate limit's reset), in milliseconds. */
   askedWaitMs?: (error: unknown) => number | undefined;
-  retryDelayMs: number;
   /** Scales GitHub's `retry-after` like the pacer's clock (1 in production). */
   timeScale?: number;
-  /** Told of every job that failed for good, in the process that ran it. */
+  /** Told of every job that failed for good, in the process that ran it (metrics, the spec's check run). */
   onFailed?: (failure: FailedJob) => void;
 }
 

@@ -1,37 +1,29 @@
 import { createHash } from 'node:crypto';
 import { type Job as BullJob, DelayedError, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { QueueLogger } from './in-process-queue.js';
 import { type CheckSpecJob, type Job, type JobHandler, jobIdentity, jobKey, syncSuccession } from './jobs.js';
 import { type LaneLock, LaneLocks } from './lane-locks.js';
-import { FAILED_JOBS_KEPT, type FailedJob, type OperatedQueue, type QueueCounts } from './queue-status.js';
+import {
+  FAILED_JOBS_KEPT,
+  type FailedJob,
+  type OperatedQueue,
+  type QueueCounts,
+  type QueueDeps,
+} from './queue-status.js';
 import { retryDelayMs } from './retry-delay.js';
 import { DELIVERY_MEMORY_MS } from './seen-deliveries.js';
 
-export interface RedisQueueOptions {
+export interface RedisQueueOptions extends QueueDeps {
   url: string;
   /** Prefix of every Redis key (BullMQ's and spec-sync's own), so several deployments can share a server. */
   prefix?: string;
   /** Run jobs in this process (the worker role); without it the queue only takes jobs (the web role). */
   handle?: JobHandler;
-  /** Jobs this process runs at once, across lanes. */
-  concurrency?: number;
-  attempts?: number;
-  /** Delay before the first retry; doubles each time, and GitHub's `retry-after` wins when longer. */
-  retryDelayMs?: number;
-  isTransient?: (error: unknown) => boolean;
-  /** The wait GitHub asked for in a failure (`retry-after`, a rate limit's reset), in milliseconds. */
-  askedWaitMs?: (error: unknown) => number | undefined;
-  /** Scales GitHub's `retry-after` like the pacer's clock (1 in production). */
-  timeScale?: number;
   /** A lane lock's lifetime; renewed while its job runs. Also BullMQ's job lock and stalled-check period. */
   lockMs?: number;
   /** How long a job whose lane another process holds waits before it looks again. */
   laneBusyDelayMs?: number;
   deliveryMemoryMs?: number;
-  log: QueueLogger;
-  /** Told of every job that failed for good (metrics, the spec's check run). */
-  onFailed?: (failure: FailedJob) => void;
 }
 
 const QUEUE_NAME = 'jobs';
