@@ -5,8 +5,7 @@ import { runCheck } from '../cli/check-command.js';
 import { runSync } from '../cli/sync-command.js';
 import { parseTasks } from '../core/parse/parse-tasks.js';
 import { specSyncOctokit } from '../github/probot-octokit.js';
-import type { Metrics } from '../metrics.js';
-import type { JobQueue } from '../queue/jobs.js';
+import type { OperatedQueue } from '../queue/queue-status.js';
 
 /** The runner's environment: inputs as `INPUT_<NAME>`, the run's context as `GITHUB_*`. */
 export type RunnerEnv = Record<string, string | undefined>;
@@ -67,7 +66,7 @@ async function runEvent(env: RunnerEnv, token: string, io: ActionIo): Promise<nu
     unknown
   >;
   payload.installation ??= { id: WORKFLOW_INSTALLATION_ID };
-  let runtime: { queue: JobQueue; metrics: Metrics } | undefined;
+  let runtime: { queue: OperatedQueue } | undefined;
   const probot = new Probot({
     githubToken: token,
     baseUrl: env.GITHUB_API_URL,
@@ -80,10 +79,8 @@ async function runEvent(env: RunnerEnv, token: string, io: ActionIo): Promise<nu
   await probot.receive({ id, name, payload } as Parameters<Probot['receive']>[0]);
   if (!runtime) throw new Error('the app did not start its queue');
   await runtime.queue.onIdle();
-  const failed = (await runtime.metrics.jobs.get()).values.filter(
-    (value) => value.labels.outcome === 'failed',
-  );
-  const count = failed.reduce((sum, value) => sum + value.value, 0);
+  // jobs that failed for good: a failed attempt that a retry then finished does not fail the step
+  const count = (await runtime.queue.counts()).failed;
   if (count > 0) {
     io.err(`spec-sync: ${count} job(s) failed on the ${name} event; the log above says why`);
     return 1;

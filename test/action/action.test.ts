@@ -73,6 +73,24 @@ describe('the action (action.yml) run as the runner runs it', () => {
     expect(out).toEqual(['spec-sync: the push event was handled']);
   });
 
+  it('passes the step when a job failed once and its retry finished the work', async () => {
+    const payload = await pushEvent({ ...SPEC_FILES, 'specs/001-a/tasks.md': TASKS });
+    // GitHub answers the first listing of the spec's issues with a 502: a transient failure, retried
+    sim.faults.rules.push({
+      kind: 'server-error',
+      method: 'GET',
+      route: '/repos/{owner}/{repo}/issues',
+      nth: 1,
+    });
+    expect(await runAction(runnerEnv('push', payload, { command: 'event' }), io)).toBe(0);
+    expect(sim.log.some((entry) => entry.status === 502)).toBe(true);
+    expect(sim.repo(REPO).issues.map((issue) => issue.title)).toEqual([
+      'T001 Create the project',
+      'T002 Add linting',
+    ]);
+    expect(err).toEqual([]);
+  });
+
   it('on a merged pull request that implements a task, ticks it in tasks.md and closes its issue', async () => {
     const payload = await pushEvent({ ...SPEC_FILES, 'specs/001-a/tasks.md': TASKS });
     expect(await runAction(runnerEnv('push', payload, {}), io)).toBe(0);
