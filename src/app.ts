@@ -54,7 +54,7 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
     warmBuiltinTemplates();
     const metrics = new Metrics({ processMetrics: options.processMetrics ?? true });
     addHandler?.(metrics.handler());
-    // One pool per process: every job's tasks.md is read in its threads, under its time budget.
+    // One pool per process: every job's tasks.md, issue plan and pull request scan run in its threads.
     const workers = options.workers ?? new WorkerPool();
     const observe: RequestObserver = {
       response: (method, status) => metrics.requests.inc({ method, status: String(status) }),
@@ -79,7 +79,7 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
     const deps: QueueDeps = {
       log: app.log,
       isTransient,
-      askedWaitMs: (error) => askedWaitMs(error),
+      askedWaitMs,
       retryDelayMs: options.retryDelayMs ?? 2000,
       timeScale: options.timeScale,
       onFailed: (failure) => {

@@ -68,6 +68,8 @@ export class Metrics {
     registers: [this.registry],
     collect: async () => {
       const counts = await this.#queueCounts?.().catch(() => undefined);
+      // unreadable (Redis away): show no depth rather than the last one read
+      this.queueJobs.reset();
       if (!counts) return;
       for (const [state, count] of Object.entries(counts)) this.queueJobs.set({ state }, count);
     },

@@ -41,12 +41,22 @@ export class InProcessQueue implements OperatedQueue {
   async add(job: Job): Promise<void> {
     if (this.#closed) throw new Error('The job queue is closed');
     if (job.deliveryId && !this.#seen.first(job.deliveryId, jobIdentity(job))) return; // a redelivery
+    this.#enqueue(job, 'back');
+  }
+
+  /**
+   * Puts a job in its lane: a new one at the back, where it replaces waiting work it supersedes; a retry at
+   * the front, unless newer work waiting there supersedes it. Nothing is queued twice.
+   */
+  #enqueue(job: Job, end: 'back' | 'front'): void {
     const key = jobKey(job);
     const lane = this.#lanes.get(key) ?? { running: false, waiting: [] };
     this.#lanes.set(key, lane);
-    lane.waiting = lane.waiting.filter((queued) => !supersedes(job, queued));
-    if (lane.waiting.some((queued) => sameWork(queued, job))) return;
-    lane.waiting.push(job);
+    if (end === 'back') lane.waiting = lane.waiting.filter((queued) => !supersedes(job, queued));
+    const covered = (queued: Job) => sameWork(queued, job) || (end === 'front' && supersedes(queued, job));
+    if (lane.waiting.some(covered)) return;
+    if (end === 'back') lane.waiting.push(job);
+    else lane.waiting.unshift(job);
     if (!lane.running && !this.#ready.includes(key)) this.#ready.push(key);
     this.#pump();
   }
@@ -58,7 +68,8 @@ export class InProcessQueue implements OperatedQueue {
 
   /**
    * Stops taking jobs and waits for the running and waiting ones. Retries still in their backoff are
-   * dropped and logged: this queue lives in memory, and the next push or the healing schedule redoes them.
+   * dropped and logged: this queue lives in memory; the next push, or the scheduled reconcile when it is on,
+   * redoes them.
    */
   async close(): Promise<void> {
     this.#closed = true;
@@ -138,17 +149,12 @@ export class InProcessQueue implements OperatedQueue {
     }
   }
 
-  /** After `waitMs`, the job goes back to the front of its lane, unless the same work is waiting there. */
+  /** After `waitMs`, the job goes back to the front of its lane (#enqueue). */
   #retryLater(job: Job, attempts: number, waitMs: number): void {
     this.#attempts.set(job, attempts);
     const timer = setTimeout(() => {
       this.#delayed.delete(timer);
-      const key = jobKey(job);
-      const lane = this.#lanes.get(key) ?? { running: false, waiting: [] };
-      this.#lanes.set(key, lane);
-      if (!lane.waiting.some((queued) => sameWork(queued, job))) lane.waiting.unshift(job);
-      if (!lane.running && !this.#ready.includes(key)) this.#ready.push(key);
-      this.#pump();
+      this.#enqueue(job, 'front');
     }, waitMs);
     this.#delayed.set(timer, job);
   }

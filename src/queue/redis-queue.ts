@@ -58,7 +58,7 @@ export class RedisQueue implements OperatedQueue {
     this.#prefix = options.prefix ?? 'spec-sync';
     // Adds fail fast when Redis is unreachable, so the webhook is answered with an error GitHub records
     // as a failed delivery (redelivered later) instead of hanging past GitHub's 10 seconds.
-    this.#client = new Redis(options.url, { maxRetriesPerRequest: 1, lazyConnect: false });
+    this.#client = new Redis(options.url, { maxRetriesPerRequest: 1 });
     this.#client.on('error', () => undefined); // reported through ready() and failing adds
     this.#queue = new Queue(QUEUE_NAME, { connection: this.#client, prefix: this.#prefix });
     this.#queue.on('error', (error) => options.log.error({ err: error }, 'Job queue error'));

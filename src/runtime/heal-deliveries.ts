@@ -2,7 +2,7 @@ import { type AppClient, AppHookGateway, type HookDelivery } from '../github/app
 import type { Logger } from '../sync/shared/services.js';
 
 /** GitHub keeps a hook's deliveries for 3 days; older ones cannot be redelivered. */
-export const DELIVERY_RETENTION_MS = 3 * 24 * 60 * 60 * 1000;
+const DELIVERY_RETENTION_MS = 3 * 24 * 60 * 60 * 1000;
 /** Pages of 100 deliveries read per run: a bound on the cost of one run. */
 const PAGES_PER_RUN = 5;
 /** Redeliveries asked for per run; the rest wait for the next run. */
@@ -21,11 +21,7 @@ export interface HealOptions {
  * The deliveries to ask again: the latest failed attempt of each event that never succeeded and was never
  * redelivered (by this process, another, or a person), within GitHub's retention window.
  */
-export function planRedeliveries(
-  deliveries: HookDelivery[],
-  now: number,
-  redelivered: Set<string>,
-): HookDelivery[] {
+function planRedeliveries(deliveries: HookDelivery[], now: number, redelivered: Set<string>): HookDelivery[] {
   const byGuid = new Map<string, HookDelivery[]>();
   for (const delivery of deliveries)
     byGuid.set(delivery.guid, [...(byGuid.get(delivery.guid) ?? []), delivery]);

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OperatedQueue, QueueCounts } from '../queue/queue-status.js';
 import type { Role } from './runtime-env.js';
 
-export const HEALTH_PATH = '/healthz';
+const HEALTH_PATH = '/healthz';
 
 export interface HealthReport {
   live: true;
@@ -13,7 +13,7 @@ export interface HealthReport {
 }
 
 /** Liveness (the process answers), readiness (the queue takes jobs: Redis reachable) and the queue's counts. */
-export async function reportHealth(
+async function reportHealth(
   queue: OperatedQueue,
   role: Role,
   backend: HealthReport['backend'],

@@ -8,7 +8,7 @@ const INSTALLATION_PAGES_PER_ROUND = 10;
 /** Pages of 100 repositories read per installation per round. */
 const REPOSITORY_PAGES_PER_INSTALLATION = 10;
 /** Repositories queued per round; when an app reaches more, they take turns over the following rounds. */
-export const REPOSITORIES_PER_ROUND = 500;
+const REPOSITORIES_PER_ROUND = 500;
 
 export interface RoundTarget extends InstalledRepository {
   installationId: number;

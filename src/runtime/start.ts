@@ -10,6 +10,7 @@ import type { OperatedQueue, QueueFactory } from '../queue/queue-status.js';
 import { RedisQueue } from '../queue/redis-queue.js';
 import type { Logger } from '../sync/shared/services.js';
 import { withWebhookGuard } from '../web/webhook-guard.js';
+import type { WorkerPool } from '../workers/worker-pool.js';
 import { EnvError, loadRuntimeEnv } from './env.js';
 import { healthHandler } from './health.js';
 import { RedisRoundLock, SOLE_PROCESS } from './round-lock.js';
@@ -45,7 +46,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     throw new EnvError([
       `The ${role} role needs REDIS_URL: web and worker processes share jobs through Redis`,
     ]);
-  let started: { queue: OperatedQueue; metrics: Metrics } | undefined;
+  let started: { queue: OperatedQueue; metrics: Metrics; workers: WorkerPool } | undefined;
   const shared = sharedPacers(settings);
   const appFn = createSpecSyncApp({
     timeScale: settings.SPEC_SYNC_TIME_SCALE,
@@ -60,6 +61,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const Octokit = options.Octokit ?? specSyncOctokit();
   const stopQueue = async () => {
     await started?.queue.close();
+    await started?.workers.close();
     shared?.redis.disconnect();
   };
   let stop: () => Promise<void>;

@@ -5,7 +5,7 @@ import type { ApplicationFunction, Probot } from 'probot';
 /** GitHub caps webhook payloads at 25 MB; it never sends a larger delivery, so one is not GitHub's. */
 export const MAX_WEBHOOK_PAYLOAD_BYTES = 25 * 1024 * 1024;
 /** Probot's default webhook path (WEBHOOK_PATH changes it). */
-export const DEFAULT_WEBHOOK_PATH = '/api/github/webhooks';
+const DEFAULT_WEBHOOK_PATH = '/api/github/webhooks';
 
 export interface WebhookGuardOptions {
   /** The app's webhook secret (WEBHOOK_SECRET). */
@@ -41,11 +41,7 @@ export function withWebhookGuard(
   };
 }
 
-export function guardWebhooks(
-  inner: NodeMiddleware,
-  options: WebhookGuardOptions,
-  log: GuardLog,
-): NodeMiddleware {
+function guardWebhooks(inner: NodeMiddleware, options: WebhookGuardOptions, log: GuardLog): NodeMiddleware {
   const path = options.path ?? DEFAULT_WEBHOOK_PATH;
   const maxBytes = options.maxBytes ?? MAX_WEBHOOK_PAYLOAD_BYTES;
   return async (request: IncomingMessage, response: ServerResponse, next?: Parameters<NodeMiddleware>[2]) => {

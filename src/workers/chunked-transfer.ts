@@ -1,5 +1,5 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { deepFreeze } from '../core/parse/parse-cache.js';
+import { deepFreeze } from '../core/deep-freeze.js';
 
 /**
  * Moving a large value between threads costs its receiver (and its sender) one uninterrupted copy: for a

@@ -15,7 +15,8 @@ export async function parseTasksOffThread(
   options: ParseOptions & { timeoutMs?: number },
 ): Promise<SpecDocument> {
   const { timeoutMs, ...parseOptions } = options;
-  const outcome = await pool.run('parseTasks', { text, options: parseOptions }, timeoutMs);
+  // frozen: the parse cache shares one document among every job that reads the same file
+  const outcome = await pool.run('parseTasks', { text, options: parseOptions }, { timeoutMs, freeze: true });
   if (outcome.kind === 'done') return outcome.value;
   const finding: Finding =
     outcome.kind === 'timeout'

@@ -8,7 +8,7 @@ import type { WorkerPool } from './worker-pool.js';
  * is more than a second of CPU, long enough to hold every webhook answer behind it. The input is the
  * repository's own (its tasks.md already read, its templates), so the budget is wider than parsing's.
  */
-export const PLAN_TIMEOUT_MS = 30_000;
+const PLAN_TIMEOUT_MS = 30_000;
 
 /** Plans a spec's issue writes: one function whether it runs here or in a worker thread. */
 export type IssuePlanner = (input: PlanIssueSyncInput) => Promise<IssuePlan>;
@@ -21,7 +21,7 @@ export type IssuePlanner = (input: PlanIssueSyncInput) => Promise<IssuePlan>;
 export function issuePlanner(pool: WorkerPool | undefined): IssuePlanner {
   if (!pool) return async (input) => planIssueSync(input);
   return async (input) => {
-    const outcome = await pool.run('planIssueSync', input, PLAN_TIMEOUT_MS);
+    const outcome = await pool.run('planIssueSync', input, { timeoutMs: PLAN_TIMEOUT_MS });
     if (outcome.kind === 'done') {
       if ('plan' in outcome.value) return outcome.value.plan;
       const { message, path } = outcome.value.templateError;

@@ -20,13 +20,21 @@ export interface WorkerPoolOptions {
   maxHeapMb?: number;
 }
 
+export interface RunOptions {
+  /** Time budget of this task once it runs (the pool's by default). */
+  timeoutMs?: number;
+  /** Hand the result back frozen throughout, for a caller that shares it (chunked-transfer.ts). */
+  freeze?: boolean;
+}
+
 export type WorkerOutcome<Name extends WorkerTaskName> =
   | { kind: 'done'; value: WorkerTasks[Name]['output'] }
   | { kind: 'timeout'; timeoutMs: number }
   | { kind: 'failed'; reason: string };
 
 /**
- * Worker threads for CPU-heavy work on untrusted text (Markdown parsing, pull request references), so it
+ * Worker threads for CPU-heavy work (Markdown parsing, pull request references, planning a spec's issues
+ * with every template rendered), so it
  * never holds the event loop that answers webhooks. Each task has a time budget counted from when a thread
  * is free for it (tasks wait their turn outside the pool, so queueing never eats into a budget; starting a
  * thread that replaces a stopped one does, which is why budgets are seconds, not milliseconds).
@@ -55,15 +63,15 @@ export class WorkerPool {
   run<Name extends WorkerTaskName>(
     task: Name,
     input: WorkerTasks[Name]['input'],
-    timeoutMs = this.timeoutMs,
+    options: RunOptions = {},
   ): Promise<WorkerOutcome<Name>> {
-    return this.#slots(() => this.#runNow(task, input, timeoutMs));
+    return this.#slots(() => this.#runNow(task, input, options));
   }
 
   async #runNow<Name extends WorkerTaskName>(
     task: Name,
     input: WorkerTasks[Name]['input'],
-    timeoutMs: number,
+    { timeoutMs = this.timeoutMs, freeze = false }: RunOptions,
   ): Promise<WorkerOutcome<Name>> {
     // Large inputs and outputs cross in slices, turned into records between other work (chunked-transfer.ts).
     const request = { task, input: await packYielding(input) } as WorkerRequest;
@@ -71,8 +79,6 @@ export class WorkerPool {
     const signal = AbortSignal.timeout(timeoutMs);
     try {
       const packed = (await this.#pool.run(request, { signal })) as WorkerTasks[Name]['output'];
-      // a parsed document is shared by every job that reads the same file (parse-cache.ts): frozen on arrival
-      const freeze = task === 'parseTasks';
       return { kind: 'done', value: await unpackYielding(packed, { freeze }) };
     } catch (error) {
       if (signal.aborted) return { kind: 'timeout', timeoutMs };

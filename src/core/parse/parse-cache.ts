@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { deepFreeze } from '../deep-freeze.js';
 import type { SpecDocument } from '../model.js';
 import { type ParseOptions, parseTasks } from './parse-tasks.js';
 
@@ -41,17 +42,6 @@ function remember(key: string, document: SpecDocument): SpecDocument {
   cache.set(key, deepFreeze(document));
   if (cache.size > PARSE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return document;
-}
-
-/**
- * Freezes a value and everything in it. Parts already frozen are taken as frozen throughout, so a document
- * whose tasks were frozen as they arrived (src/workers) costs little more than a walk of its top.
- */
-export function deepFreeze<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  for (const field of Object.values(value)) deepFreeze(field);
-  return value;
 }
 
 /** Entries held now; for tests and the benchmark. */
