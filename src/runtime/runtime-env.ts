@@ -62,9 +62,7 @@ export function runtimeEnvProblems(env: NodeJS.ProcessEnv): string[] {
 /** Reads the process's role and queue settings; an invalid value stops the start with a clear message. */
 export function readRuntimeEnv(env: NodeJS.ProcessEnv): RuntimeEnv {
   const parsed = runtimeEnvSchema.safeParse(stripEmpty(env));
-  if (!parsed.success) {
-    throw new EnvError(describeProblems(parsed.error.issues, env));
-  }
+  if (!parsed.success) throw new EnvError(describeProblems(parsed.error.issues, env));
   const runtime = parsed.data;
   if (runtime.SPEC_SYNC_ROLE !== 'both' && !runtime.REDIS_URL)
     throw new EnvError([

@@ -11,7 +11,7 @@ import { RedisQueue } from '../queue/redis-queue.js';
 import type { Logger } from '../sync/shared/services.js';
 import { withWebhookGuard } from '../web/webhook-guard.js';
 import type { WorkerPool } from '../workers/worker-pool.js';
-import { EnvError, loadRuntimeEnv } from './env.js';
+import { loadRuntimeEnv } from './env.js';
 import { healthHandler } from './health.js';
 import { RedisRoundLock, SOLE_PROCESS } from './round-lock.js';
 import { probotEnv, type Role, type RuntimeEnv, readRuntimeEnv } from './runtime-env.js';
@@ -40,12 +40,9 @@ export interface Runtime {
 export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   await warmFetch();
   const env = options.env ?? loadProcessEnv();
-  const settings = readRuntimeEnv(env);
-  const role = options.role ?? settings.SPEC_SYNC_ROLE;
-  if (role !== 'both' && !settings.REDIS_URL)
-    throw new EnvError([
-      `The ${role} role needs REDIS_URL: web and worker processes share jobs through Redis`,
-    ]);
+  // `spec-sync worker` names its role; the same rule (a role beside `both` needs REDIS_URL) then holds
+  const settings = readRuntimeEnv(options.role ? { ...env, SPEC_SYNC_ROLE: options.role } : env);
+  const role = settings.SPEC_SYNC_ROLE;
   let started: { queue: OperatedQueue; metrics: Metrics; workers: WorkerPool } | undefined;
   const shared = sharedPacers(settings);
   const appFn = createSpecSyncApp({

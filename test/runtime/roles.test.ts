@@ -71,4 +71,10 @@ describe('the runtime environment', () => {
     expect(() => readRuntimeEnv({ SPEC_SYNC_ROLE: 'cron' })).toThrow('SPEC_SYNC_ROLE');
     expect(readRuntimeEnv({}).SPEC_SYNC_ROLE).toBe('both');
   });
+
+  it('refuses `spec-sync worker` (a role given by the command) without Redis, by the same rule', async () => {
+    await expect(startRuntime({ env: {}, role: 'worker', handleSignals: false })).rejects.toThrow(
+      'SPEC_SYNC_ROLE=worker needs REDIS_URL',
+    );
+  });
 });
