@@ -6,6 +6,7 @@ import { prng } from '../github-sim/faults.js';
 import { commitFiles, type GitHubSim, startGitHubSim } from '../github-sim/index.js';
 import { commitPushPayload, pushPayload, signPayload } from '../github-sim/webhooks.js';
 import { freePort, startRedis, type TestRedis } from '../support/redis.js';
+import { until } from '../support/runtime-env.js';
 import { laneHandoffs, requestsByRepository, unfencedLaneWrites } from './lane-fencing.js';
 import { SpecModel, specProblems } from './spec-churn.js';
 import { SPEC_DOCS, specKitTasks } from './spec-fixtures.js';
@@ -68,14 +69,6 @@ function startProcess(role: 'web' | 'worker', port = 0, onLog?: (line: string) =
   return child;
 }
 
-async function until(condition: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 interface Health {
   queue: { waiting: number; active: number; delayed: number; failed: number };
 }
@@ -127,7 +120,7 @@ beforeAll(async () => {
   sim = await startGitHubSim({ validateResponses: true });
   webPort = await freePort();
   startProcess('web', webPort);
-  await until(webReady);
+  await until(webReady, 30_000);
 }, 120_000);
 
 afterAll(async () => {
@@ -318,12 +311,12 @@ describe('one web and two worker processes on Redis', () => {
     const doomed = startProcess('worker');
     const sha = commitFiles(sim, repo, 'main', { [TASKS]: specKitTasks(12), ...SPEC_DOCS(SPEC) });
     expect(await deliverPush(repo, sha, randomUUID())).toBe(200);
-    await until(() => sim.repo(repo).issues.length >= 3);
+    await until(() => sim.repo(repo).issues.length >= 3, 30_000);
     doomed.kill('SIGKILL');
     const before = sim.repo(repo).issues.length;
     expect(before).toBeLessThan(12);
     startProcess('worker');
-    await until(async () => (sim.repo(repo).issues.length === 12 ? queueIdle() : false));
+    await until(async () => (sim.repo(repo).issues.length === 12 ? queueIdle() : false), 30_000);
     const titles = sim.repo(repo).issues.map((issue) => issue.title);
     expect(new Set(titles).size).toBe(12);
     expect(titles).toHaveLength(12);

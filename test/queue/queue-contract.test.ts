@@ -5,6 +5,7 @@ import type { OperatedQueue } from '../../src/queue/queue-status.js';
 import { RedisQueue } from '../../src/queue/redis-queue.js';
 import { askedWaitMs } from '../../src/sync/shared/error-policy.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
+import { until } from '../support/runtime-env.js';
 
 /**
  * The contract both back ends keep: the same tests run against the in-process queue and against BullMQ on
@@ -61,14 +62,6 @@ function gate() {
     open = resolve;
   });
   return { opened, open };
-}
-
-async function until(condition: () => boolean, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 beforeAll(async () => {
@@ -272,12 +265,12 @@ describe.each(backends)('%s queue', (_name, startBackend) => {
           throw Object.assign(new Error('bad gateway'), { status: 502 });
         }
       },
-      { log: silent, isTransient: () => true, attempts: 2, retryDelayMs: 1500 },
+      { log: silent, isTransient: () => true, attempts: 2, retryDelayMs: 4000 },
     );
     await queue.add(sync('shop', 'specs/001/tasks.md', 'first'));
     await until(() => failedOnce);
     await queue.add(sync('shop', 'specs/002/tasks.md', 'second'));
-    await until(() => ran.includes('specs/002/tasks.md'), 1200); // well before the retry's 1.5 s
+    await until(() => ran.includes('specs/002/tasks.md'), 3000); // before the retry's 4 s
     expect((await queue.counts()).delayed).toBe(1);
     await queue.onIdle();
     expect(ran).toEqual(['specs/001/tasks.md', 'specs/002/tasks.md', 'specs/001/tasks.md']);

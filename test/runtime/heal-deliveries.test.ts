@@ -6,14 +6,9 @@ import { healDeliveries } from '../../src/runtime/heal-deliveries.js';
 import { type Harness, startHarness } from '../e2e/harness.js';
 import { SPEC_DOCS, specKitTasks } from '../e2e/spec-fixtures.js';
 import { commitFiles } from '../github-sim/index.js';
+import { quietLog as silent } from '../github-sim/quiet-log.js';
 import { commitPushPayload } from '../github-sim/webhooks.js';
-
-const silent = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
+import { until } from '../support/runtime-env.js';
 
 describe('healing missed deliveries', () => {
   let harness: Harness;
@@ -61,8 +56,7 @@ describe('healing missed deliveries', () => {
     expect(await healDeliveries(client, options)).toBe(1);
     const redeliveredOnce = () =>
       sim.state.hookDeliveries.items.filter((item) => item.guid === missed && item.redelivery);
-    for (let waited = 0; redeliveredOnce().length === 0 && waited < 5000; waited += 20)
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(() => redeliveredOnce().length > 0, 5000);
     await harness.idle();
     expect(redeliveredOnce().map((item) => item.statusCode)).toEqual([200]);
     expect(sim.repo(harness.repo).issues).toHaveLength(2);

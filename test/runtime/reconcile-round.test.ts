@@ -7,14 +7,8 @@ import { pickRound, reconcileInstallations } from '../../src/runtime/reconcile-r
 import { RedisRoundLock } from '../../src/runtime/round-lock.js';
 import { scheduleReconcile } from '../../src/runtime/schedule-reconcile.js';
 import { startGitHubSim } from '../github-sim/index.js';
+import { quietLog as silent } from '../github-sim/quiet-log.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
-
-const silent = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
 
 describe('pickRound', () => {
   const ten = Array.from({ length: 10 }, (_, n) => n);
