@@ -1,6 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { type Harness, startHarness } from '../test/e2e/harness.js';
 import { deliverEditedPull, doublingTemplate, rangesBody } from '../test/e2e/hostile-inputs.js';
+import { SPEC_DOCS as DOCS } from '../test/e2e/spec-fixtures.js';
 import { idleBaselineMs } from './hostile-bench.js';
 
 /**
@@ -8,8 +9,6 @@ import { idleBaselineMs } from './hostile-bench.js';
  * simulator): how long until each is refused (the job done), how long a normal delivery to another
  * repository waits for its answer meanwhile, and the worst event-loop block over all of it.
  */
-
-const DOCS = (dir: string) => ({ [`${dir}/spec.md`]: '# Spec\n', [`${dir}/plan.md`]: '# Plan\n' });
 
 type Deliver = (harness: Harness) => Promise<unknown>;
 

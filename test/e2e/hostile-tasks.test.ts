@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { commitFiles } from '../github-sim/index.js';
 import { type Harness, startHarness } from './harness.js';
 import { deliverEditedPull, doublingTemplate, rangesBody } from './hostile-inputs.js';
-
-const DOCS = (dir: string) => ({ [`${dir}/spec.md`]: '# Spec\n', [`${dir}/plan.md`]: '# Plan\n' });
+import { SPEC_DOCS as DOCS } from './spec-fixtures.js';
 
 let harness: Harness;
 
