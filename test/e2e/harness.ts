@@ -7,6 +7,7 @@ import type { WorkerPool } from '../../src/workers/worker-pool.js';
 import { type GitHubSim, type SimOptions, startGitHubSim } from '../github-sim/index.js';
 import { type DeliveryTarget, deliver, pushPayload } from '../github-sim/webhooks.js';
 import { freePort } from '../support/free-port.js';
+import { runtimeTestEnv, signalListeners, stopRuntimes } from '../support/runtime-env.js';
 
 /**
  * The real app (Probot's own runner and server, over HTTP) against the GitHub simulator, as in production
@@ -64,19 +65,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const port = await freePort();
   // Probot's runner adds SIGINT/SIGTERM handlers per server; remove ours on close so many harnesses can run.
-  const signalsBefore = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
+  const signalsBefore = signalListeners();
   const server = await run(withWebhookGuard(app, { secret: WEBHOOK_SECRET }), {
     log: options.log,
-    env: {
-      APP_ID: String(sim.appId),
-      PRIVATE_KEY: sim.privateKey,
-      WEBHOOK_SECRET,
-      GHE_HOST: sim.host,
-      GHE_PROTOCOL: 'http',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: (process.env.SPEC_SYNC_TEST_LOG ?? 'silent') as 'silent',
-    },
+    env: runtimeTestEnv(sim, undefined, port, WEBHOOK_SECRET),
     Octokit: specSyncOctokit({ retry: false }),
   });
   const target = { url: `http://127.0.0.1:${port}/api/github/webhooks`, secret: WEBHOOK_SECRET };
@@ -102,11 +94,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     close: async () => {
       await queue?.close();
       await workers?.close();
-      await server.stop();
-      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-        for (const listener of process.listeners(signal))
-          if (!signalsBefore.has(listener)) process.off(signal, listener);
-      }
+      await stopRuntimes([server], signalsBefore);
       await sim.close();
     },
   };
