@@ -6,7 +6,7 @@ import { prng } from '../github-sim/faults.js';
 import { commitFiles, type GitHubSim, startGitHubSim } from '../github-sim/index.js';
 import { commitPushPayload, pushPayload, signPayload } from '../github-sim/webhooks.js';
 import { freePort, startRedis, type TestRedis } from '../support/redis.js';
-import { until } from '../support/runtime-env.js';
+import { runtimeTestEnv, until } from '../support/runtime-env.js';
 import { laneHandoffs, requestsByRepository, unfencedLaneWrites } from './lane-fencing.js';
 import { SpecModel, specProblems } from './spec-churn.js';
 import { SPEC_DOCS, specKitTasks } from './spec-fixtures.js';
@@ -32,18 +32,11 @@ const children = new Set<ChildProcess>();
 
 function env(role: 'web' | 'worker', port: number, logLevel: string): NodeJS.ProcessEnv {
   return {
+    ...runtimeTestEnv(sim, redis.url, port, SECRET),
     PATH: process.env.PATH,
     NODE_ENV: 'test',
-    APP_ID: String(sim.appId),
-    PRIVATE_KEY: sim.privateKey,
-    WEBHOOK_SECRET: SECRET,
-    GHE_HOST: sim.host,
-    GHE_PROTOCOL: 'http',
-    HOST: '127.0.0.1',
-    PORT: String(port),
     LOG_LEVEL: logLevel as 'info',
     LOG_FORMAT: 'json',
-    REDIS_URL: redis.url,
     SPEC_SYNC_ROLE: role,
     SPEC_SYNC_LOCK_MS: '1500',
     SPEC_SYNC_TIME_SCALE: '0.001',
