@@ -32,3 +32,37 @@ export class RedisRoundLock implements RoundLock {
     return (await this.redis.set(this.key, this.#holder, 'PX', ttlMs, 'NX')) === 'OK';
   }
 }
+
+/**
+ * Runs `round` on start and every `intervalMs` (never when it is 0), in the process that claims each round
+ * (`lock`); a round still running skips the next tick, and a failed round is reported and the schedule goes
+ * on. Returns a function that stops the schedule.
+ */
+export function everyRound(
+  intervalMs: number,
+  lock: RoundLock,
+  round: () => Promise<void>,
+  onError: (error: unknown) => void,
+): () => void {
+  if (intervalMs === 0) return () => undefined;
+  let running = false;
+  let stopped = false;
+  const tick = async () => {
+    if (running || stopped) return;
+    running = true;
+    try {
+      if (await lock.claim(Math.floor(intervalMs * CLAIM_SHARE))) await round();
+    } catch (error) {
+      onError(error);
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(() => void tick(), intervalMs);
+  timer.unref();
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
+}

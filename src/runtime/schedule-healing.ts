@@ -1,7 +1,7 @@
 import type { Probot } from 'probot';
 import type { AppClient } from '../github/app-hook-gateway.js';
 import { healDeliveries } from './heal-deliveries.js';
-import { CLAIM_SHARE, type RoundLock, SOLE_PROCESS } from './round-lock.js';
+import { everyRound, type RoundLock, SOLE_PROCESS } from './round-lock.js';
 
 /** GitHub's guidance: at least a second between writes. */
 const REDELIVERY_PACE_MS = 1000;
@@ -17,25 +17,13 @@ export function scheduleHealing(
   timeScale: number,
   lock: RoundLock = SOLE_PROCESS,
 ): () => void {
-  if (intervalMs === 0) return () => undefined;
   const redelivered = new Set<string>();
-  let running = false;
   const heal = async () => {
-    if (running) return;
-    running = true;
-    try {
-      if (!(await lock.claim(Math.floor(intervalMs * CLAIM_SHARE)))) return;
-      const client = (await app.auth()) as unknown as AppClient;
-      const paceMs = REDELIVERY_PACE_MS * timeScale;
-      await healDeliveries(client, { log: app.log, now: Date.now(), paceMs, redelivered });
-    } catch (error) {
-      app.log.warn({ err: error }, 'Could not look for failed deliveries; trying again later');
-    } finally {
-      running = false;
-    }
+    const client = (await app.auth()) as unknown as AppClient;
+    const paceMs = REDELIVERY_PACE_MS * timeScale;
+    await healDeliveries(client, { log: app.log, now: Date.now(), paceMs, redelivered });
   };
-  void heal();
-  const timer = setInterval(() => void heal(), intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return everyRound(intervalMs, lock, heal, (error) =>
+    app.log.warn({ err: error }, 'Could not look for failed deliveries; trying again later'),
+  );
 }

@@ -1,7 +1,7 @@
 import type { JobQueue } from '../queue/jobs.js';
 import type { Logger } from '../sync/shared/services.js';
 import { type RoundDeps, reconcileInstallations } from './reconcile-round.js';
-import { CLAIM_SHARE, type RoundLock } from './round-lock.js';
+import { everyRound, type RoundLock } from './round-lock.js';
 
 export interface ReconcileSchedule {
   /** Milliseconds between rounds; 0 turns the schedule off. */
@@ -19,34 +19,17 @@ export interface ReconcileSchedule {
  * function that stops the schedule.
  */
 export function scheduleReconcile(schedule: ReconcileSchedule): () => void {
-  const { intervalMs, log } = schedule;
-  if (intervalMs === 0) return () => undefined;
-  let running = false;
-  let stopped = false;
+  const { intervalMs, auth, queue, log } = schedule;
   const round = async () => {
-    if (running || stopped) return;
-    running = true;
-    try {
-      if (!(await schedule.lock.claim(Math.floor(intervalMs * CLAIM_SHARE)))) return;
-      const { auth, queue } = schedule;
-      const queued = await reconcileInstallations({
-        auth,
-        queue,
-        log,
-        round: Math.floor(Date.now() / intervalMs),
-      });
-      log.info({ queued }, 'Reconcile round queued');
-    } catch (error) {
-      log.warn({ err: error }, 'Could not run the reconcile round; trying again at the next');
-    } finally {
-      running = false;
-    }
+    const queued = await reconcileInstallations({
+      auth,
+      queue,
+      log,
+      round: Math.floor(Date.now() / intervalMs),
+    });
+    log.info({ queued }, 'Reconcile round queued');
   };
-  void round();
-  const timer = setInterval(() => void round(), intervalMs);
-  timer.unref();
-  return () => {
-    stopped = true;
-    clearInterval(timer);
-  };
+  return everyRound(intervalMs, schedule.lock, round, (error) =>
+    log.warn({ err: error }, 'Could not run the reconcile round; trying again at the next'),
+  );
 }
