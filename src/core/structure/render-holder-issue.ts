@@ -1,4 +1,5 @@
 import type { SpecDocument } from '../model.js';
+import { fitIssueTitle } from '../render/issue/issue-title.js';
 import { phaseName } from './phase-name.js';
 import type { TreeNode } from './types.js';
 
@@ -26,5 +27,5 @@ export function renderHolderIssue(
   const name = holderName(doc, node.key);
   const count = node.children.length;
   const body = `${name} of ${specName}: ${count} sub-${count === 1 ? 'issue' : 'issues'} below, in the order of tasks.md. GitHub allows 100 sub-issues per issue, so larger specs are grouped this way.`;
-  return { title: `${specName}: ${name}`, body };
+  return { title: fitIssueTitle(`${specName}: ${name}`), body };
 }

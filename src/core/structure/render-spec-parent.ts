@@ -1,4 +1,5 @@
 import type { Phase, SpecDocument, Task } from '../model.js';
+import { fitIssueTitle } from '../render/issue/issue-title.js';
 import { neutralizeMarkdown } from '../text/neutralize-text.js';
 import { phaseName } from './phase-name.js';
 
@@ -62,8 +63,9 @@ function specTitle(doc: SpecDocument, specName: string): string {
   return words === '' ? specName : words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** `002-billing: Billing`, one line within GitHub's title limit. */
 export function renderSpecParentTitle(doc: SpecDocument, specName: string): string {
-  return `${specName}: ${specTitle(doc, specName)}`;
+  return fitIssueTitle(`${specName}: ${specTitle(doc, specName)}`);
 }
 
 const STATE_WORDS: Record<PhaseState, string> = {
