@@ -1,17 +1,13 @@
 import type { SpecDocument } from '../model.js';
 import { fitIssueTitle } from '../render/issue/issue-title.js';
-import { phaseName } from './phase-name.js';
+import { phaseNameById } from './phase-name.js';
 import type { TreeNode } from './types.js';
-
-function phaseOf(doc: SpecDocument, phaseId: string): string {
-  const phase = doc.phases.find((candidate) => candidate.id === phaseId);
-  return phase ? phaseName(phase) : 'Tasks outside any phase';
-}
 
 function holderName(doc: SpecDocument, key: string): string {
   const part = /^part:(.+):(\d+)$/u.exec(key);
   if (part) return `${holderName(doc, part[1]!)} (part ${part[2]})`;
-  if (key.startsWith('phase:')) return phaseOf(doc, key.slice('phase:'.length));
+  if (key.startsWith('phase:'))
+    return phaseNameById(doc, key.slice('phase:'.length), 'Tasks outside any phase');
   return key;
 }
 
