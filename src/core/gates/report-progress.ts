@@ -1,19 +1,19 @@
 import type { SpecDocument } from '../model.js';
-import { isOpen, tasksByPhase } from './task-state.js';
+import { countsTowardsProgress, isOpen, tasksByPhase } from './task-state.js';
 import type { BlockingTask, PhaseProgress, Violation } from './types.js';
 
 /** Done over total per phase; optional tasks are left out, skipped ones count as finished. */
 export function phaseProgress(doc: SpecDocument): PhaseProgress[] {
   const byPhase = tasksByPhase(doc);
   return doc.phases.map((phase) => {
-    const tasks = (byPhase.get(phase.id) ?? []).filter((task) => !task.optional);
+    const tasks = (byPhase.get(phase.id) ?? []).filter(countsTowardsProgress);
     const open = tasks.filter(isOpen).map((task) => task.id);
     return { id: phase.id, name: phase.name, done: tasks.length - open.length, total: tasks.length, open };
   });
 }
 
 export function overallProgress(doc: SpecDocument): { done: number; total: number } {
-  const counted = doc.tasks.filter((task) => !task.optional);
+  const counted = doc.tasks.filter(countsTowardsProgress);
   return { done: counted.filter((task) => !isOpen(task)).length, total: counted.length };
 }
 

@@ -1,5 +1,5 @@
 import type { ChecklistItem, SpecDocument, Task } from '../model.js';
-import { phaseName } from '../structure/phase-name.js';
+import { phaseNameById } from '../structure/phase-name.js';
 
 /** A task that still needs doing: not done, not skipped, and not optional (Kiro `[ ]*`). */
 export function isOpen(task: Task): boolean {
@@ -44,8 +44,7 @@ export function tasksByPhase(doc: SpecDocument): Map<string, Task[]> {
  * or its name when unnumbered. No brackets around the name, so a name with its own never doubles them.
  */
 export function phaseLabel(doc: SpecDocument, phaseId: string): string {
-  const phase = doc.phases.find((candidate) => candidate.id === phaseId);
-  return phase ? phaseName(phase) : phaseId;
+  return phaseNameById(doc, phaseId, phaseId);
 }
 
 /** `T001, T002, T003 and 4 more`: keeps messages short when many tasks are involved. */

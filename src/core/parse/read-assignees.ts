@@ -1,5 +1,7 @@
 /** Reads who a task is for: `@login` in its line, or an `Owner:` / `Assignee:` field among its details. */
 
+import { uniqueIgnoringCase } from '../text/unique-ignoring-case.js';
+
 /** GitHub logins: letters, digits and single inner hyphens, at most 39 characters. */
 const LOGIN = '[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}';
 /**
@@ -43,14 +45,7 @@ function readField(line: string): string[] {
 
 /** Logins in first-seen order, compared without case as GitHub does. */
 export function readAssignees(line: string, details: readonly string[]): string[] {
-  const found = [...readMentions(line), ...details.flatMap(readField)];
-  const seen = new Set<string>();
-  return found.filter((login) => {
-    const key = login.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return uniqueIgnoringCase([...readMentions(line), ...details.flatMap(readField)]);
 }
 
 /** The title without the mentions ending it: `Write the parser @alice` → `Write the parser`. */

@@ -110,8 +110,8 @@ export function readTableTasks(node: Table, state: WalkState): Task[] {
   if (!header) return [];
   const columns = findColumns(state.text, header);
   if (columns === null) return [];
-  const tasks = rows.map((row) => rowTask(state.text, row, columns, state)).filter((task) => task !== null);
   const stated =
     columns.status !== null || rows.some((row) => STRUCK.test(cellText(state.text, row, columns.id)));
-  return stated ? tasks : [];
+  if (!stated) return [];
+  return rows.map((row) => rowTask(state.text, row, columns, state)).filter((task) => task !== null);
 }

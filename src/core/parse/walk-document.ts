@@ -98,7 +98,10 @@ function visitCode(node: Code, state: WalkState): void {
   });
 }
 
-/** Rows whose first cell is a task ID (`| T001 |`, `| ~~T001~~ |`): tasks kept in a table, not read. */
+/**
+ * Rows whose first cell is a task ID (`| T001 |`, `| ~~T001~~ |`), counted so a file whose only task-like
+ * lines give no task is warned about; readTableTasks reads the rows of a table that states their status.
+ */
 function countTaskRows(node: Table, text: string): number {
   return node.children.filter((row) => {
     const first = row.children[0];

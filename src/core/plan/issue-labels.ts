@@ -3,6 +3,7 @@ import type { SpecDocument, Task } from '../model.js';
 import { MAX_LABEL_DESCRIPTION_LENGTH, MAX_LABEL_NAME_LENGTH } from '../render/github-limits.js';
 import { hashTitle } from '../render/issue/issue-marker.js';
 import { specLabelName } from '../specs/spec-names.js';
+import { uniqueIgnoringCase } from '../text/unique-ignoring-case.js';
 
 export type LabelsConfig = Config['issues']['labels'];
 export type LabelKind = 'spec' | 'phase' | 'story' | 'parallel' | 'in-progress' | 'blocked';
@@ -123,15 +124,8 @@ export function sameLabels(a: readonly string[], b: readonly string[]): boolean 
   return left.size === right.size && [...left].every((name) => right.has(name));
 }
 
-export function uniqueLabels(names: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return names.filter((name) => {
-    const key = name.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
+/** Labels once each, first spelling kept: GitHub treats `Blocked` and `blocked` as one label. */
+export const uniqueLabels = uniqueIgnoringCase;
 
 function phaseValue(phaseId: string, doc: SpecDocument): string {
   const phase = doc.phases.find((candidate) => candidate.id === phaseId);

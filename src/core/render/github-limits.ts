@@ -1,6 +1,6 @@
 /**
- * Every size limit GitHub puts on what spec-sync writes, in one place. The modules that fit text to a limit
- * import it from here.
+ * Every size limit GitHub puts on what spec-sync writes, in one place: the modules that fit text to a limit
+ * take it from here, directly or through check-limits.ts, which passes the check-run limits on.
  */
 
 /** GitHub refuses issue titles over 256 characters. */
@@ -36,9 +36,8 @@ export const MAX_ACTION_DESCRIPTION_CHARS = 40;
 export const MAX_ACTION_IDENTIFIER_CHARS = 20;
 
 /**
- * Text cut to at most `max` UTF-16 units (GitHub's count) with `note` appended, the one way spec-sync fits
- * text to a limit: `atLine` cuts at a line break when one falls in the second half; a surrogate pair is
- * never split (half an emoji is not valid text).
+ * Text cut to at most `max` UTF-16 units (GitHub's count) with `note` appended: `atLine` cuts at a line
+ * break when one falls in the second half; a surrogate pair is never split (half an emoji is not valid text).
  */
 export function fitWithNote(
   text: string,

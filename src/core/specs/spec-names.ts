@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
+import { MAX_LABEL_NAME_LENGTH } from '../render/github-limits.js';
 
-/** GitHub refuses label names over 50 characters. */
-export const MAX_LABEL_LENGTH = 50;
 /** Check-run names are shown in one line of the checks list; longer names are cut (with a hash). */
 export const MAX_CHECK_NAME_LENGTH = 100;
 /** Git allows long ref names, but a branch segment this long is already unreadable in every list. */
@@ -27,7 +26,7 @@ const BRANCH_ENDS = /^[-./]+|[-./]+$/g;
  */
 export function specLabelName(specName: string, pattern = 'spec:{spec}'): string {
   const raw = pattern.replaceAll('{spec}', specName);
-  return fitWithHash(raw.replace(LABEL_UNSAFE, '-').trim(), raw, MAX_LABEL_LENGTH);
+  return fitWithHash(raw.replace(LABEL_UNSAFE, '-').trim(), raw, MAX_LABEL_NAME_LENGTH);
 }
 
 /** The check run of a spec: `spec-sync: 002-billing`, on one line and within its length. */

@@ -1,5 +1,6 @@
-import type { Heading, Paragraph, RootContent } from 'mdast';
+import type { Paragraph, RootContent } from 'mdast';
 import { parseMarkdown, sourceOf } from '../parse/markdown-tree.js';
+import { headingText } from '../parse/walk-document.js';
 
 /** Long enough for a sentence or two; the parent issue links the whole document. */
 export const MAX_SUMMARY_CHARS = 300;
@@ -30,7 +31,7 @@ function introParagraph(nodes: readonly RootContent[], text: string): string | n
   let introducing = true;
   for (const node of nodes) {
     if (node.type === 'heading') {
-      if (node.depth > 1) introducing = INTRODUCTION.test(headingText(node));
+      if (node.depth > 1) introducing = INTRODUCTION.test(headingText(sourceOf(text, node)));
       continue;
     }
     if (!introducing || node.type !== 'paragraph') continue;
@@ -47,13 +48,6 @@ function proseOf(node: Paragraph, text: string): string | null {
     .filter((line) => !METADATA_LINE.test(line));
   const prose = lines.join(' ').trim();
   return prose === '' ? null : prose;
-}
-
-function headingText(node: Heading): string {
-  return node.children
-    .map((child) => ('value' in child ? child.value : ''))
-    .join('')
-    .trim();
 }
 
 function oneLine(text: string): string {

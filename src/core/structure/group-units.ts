@@ -1,5 +1,5 @@
 import type { SpecDocument, Task } from '../model.js';
-import { phaseName } from './phase-name.js';
+import { phaseName, phaseNameById } from './phase-name.js';
 import type { Granularity, IssueUnit } from './types.js';
 
 interface Group {
@@ -7,11 +7,6 @@ interface Group {
   kind: IssueUnit['kind'];
   title: string;
   tasks: Task[];
-}
-
-function phaseTitle(doc: SpecDocument, phaseId: string | null): string {
-  const phase = doc.phases.find((candidate) => candidate.id === phaseId);
-  return phase ? phaseName(phase) : 'Tasks';
 }
 
 /** A task's story: its own `[US1]` label, else the story of its phase. */
@@ -27,11 +22,15 @@ function groupKey(doc: SpecDocument, task: Task, granularity: Granularity): Omit
     return {
       key: `story:${story}`,
       kind: 'story',
-      title: phase ? phaseTitle(doc, phase.id) : `User story ${story}`,
+      title: phase ? phaseName(phase) : `User story ${story}`,
     };
   }
   // Work outside any story (setup, foundational, polish) is grouped by its phase.
-  return { key: `phase:${task.phase ?? 'none'}`, kind: 'phase', title: phaseTitle(doc, task.phase) };
+  return {
+    key: `phase:${task.phase ?? 'none'}`,
+    kind: 'phase',
+    title: phaseNameById(doc, task.phase, 'Tasks'),
+  };
 }
 
 /**

@@ -1,16 +1,13 @@
 import type { SpecDocument } from '../model.js';
-import { phaseName } from './phase-name.js';
+import { fitIssueTitle } from '../render/issue/issue-title.js';
+import { phaseNameById } from './phase-name.js';
 import type { TreeNode } from './types.js';
-
-function phaseOf(doc: SpecDocument, phaseId: string): string {
-  const phase = doc.phases.find((candidate) => candidate.id === phaseId);
-  return phase ? phaseName(phase) : 'Tasks outside any phase';
-}
 
 function holderName(doc: SpecDocument, key: string): string {
   const part = /^part:(.+):(\d+)$/u.exec(key);
   if (part) return `${holderName(doc, part[1]!)} (part ${part[2]})`;
-  if (key.startsWith('phase:')) return phaseOf(doc, key.slice('phase:'.length));
+  if (key.startsWith('phase:'))
+    return phaseNameById(doc, key.slice('phase:'.length), 'Tasks outside any phase');
   return key;
 }
 
@@ -26,5 +23,5 @@ export function renderHolderIssue(
   const name = holderName(doc, node.key);
   const count = node.children.length;
   const body = `${name} of ${specName}: ${count} sub-${count === 1 ? 'issue' : 'issues'} below, in the order of tasks.md. GitHub allows 100 sub-issues per issue, so larger specs are grouped this way.`;
-  return { title: `${specName}: ${name}`, body };
+  return { title: fitIssueTitle(`${specName}: ${name}`), body };
 }

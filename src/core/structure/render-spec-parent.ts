@@ -1,4 +1,7 @@
-import type { Phase, SpecDocument, Task } from '../model.js';
+import { overallProgress, phaseProgress } from '../gates/report-progress.js';
+import { countsTowardsProgress, tasksByPhase } from '../gates/task-state.js';
+import type { Phase, SpecDocument } from '../model.js';
+import { fitIssueTitle } from '../render/issue/issue-title.js';
 import { neutralizeMarkdown } from '../text/neutralize-text.js';
 import { phaseName } from './phase-name.js';
 
@@ -28,25 +31,23 @@ export interface PhaseSummary {
   state: PhaseState;
 }
 
-const counted = (task: Task) => !task.optional;
-const finished = (task: Task) => task.status === 'done' || task.status === 'skipped';
-const started = (task: Task) => finished(task) || task.status === 'in_progress';
-
 /**
- * Each phase's done/total (optional tasks left out, skipped ones finished) and state: done when every
- * counted task is finished, blocked while a phase it waits for is not done, in progress once a task is
- * started, else not started.
+ * Each phase's done/total (`phaseProgress`: optional tasks left out, skipped ones finished) and state: done
+ * when every counted task is finished, blocked while a phase it waits for is not done, in progress once a
+ * task is started, else not started.
  */
 export function summarizePhases(doc: SpecDocument): PhaseSummary[] {
-  const base = doc.phases.map((phase) => {
-    const tasks = doc.tasks.filter((task) => task.phase === phase.id && counted(task));
-    return { phase, tasks, done: tasks.filter(finished).length, total: tasks.length };
-  });
-  const isDone = new Map(base.map((entry) => [entry.phase.id, entry.done === entry.total]));
-  return base.map(({ phase, tasks, done, total }) => {
+  const progress = phaseProgress(doc);
+  const byPhase = tasksByPhase(doc);
+  const isDone = new Map(progress.map((entry) => [entry.id, entry.done === entry.total]));
+  return doc.phases.map((phase, index) => {
+    const { done, total } = progress[index]!;
     const waiting = phase.blockedBy.some((id) => id !== phase.id && isDone.get(id) === false);
+    const working = (byPhase.get(phase.id) ?? []).some(
+      (task) => countsTowardsProgress(task) && task.status === 'in_progress',
+    );
     const state: PhaseState =
-      done === total ? 'done' : waiting ? 'blocked' : tasks.some(started) ? 'in_progress' : 'not_started';
+      done === total ? 'done' : waiting ? 'blocked' : done > 0 || working ? 'in_progress' : 'not_started';
     return { phase, done, total, state };
   });
 }
@@ -62,8 +63,9 @@ function specTitle(doc: SpecDocument, specName: string): string {
   return words === '' ? specName : words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** `002-billing: Billing`, one line within GitHub's title limit. */
 export function renderSpecParentTitle(doc: SpecDocument, specName: string): string {
-  return `${specName}: ${specTitle(doc, specName)}`;
+  return fitIssueTitle(`${specName}: ${specTitle(doc, specName)}`);
 }
 
 const STATE_WORDS: Record<PhaseState, string> = {
@@ -120,11 +122,11 @@ function tableCell(text: string): string {
  */
 export function renderSpecParentBody(input: SpecParentInput): string {
   const phases = summarizePhases(input.doc);
-  const tasks = input.doc.tasks.filter(counted);
+  const overall = overallProgress(input.doc);
   const parts: string[] = [];
   // The summary is a person's text: it may not ping anyone or link issues from the parent.
   if (input.summary) parts.push(neutralizeMarkdown(input.summary.trim()));
-  parts.push(`**Progress:** ${tasks.filter(finished).length}/${tasks.length} tasks done`);
+  parts.push(`**Progress:** ${overall.done}/${overall.total} tasks done`);
   const links = LINKED_DOCUMENTS.filter((name) => input.documentUrls[name] !== undefined).map(
     (name) => `[${name}](${input.documentUrls[name]})`,
   );

@@ -19,14 +19,12 @@ function line(task: Task): string {
 export function renderUnitChecklist(doc: SpecDocument, unit: IssueUnit): string {
   const ids = new Set(unit.taskIds);
   const tasks = doc.tasks.filter((task) => ids.has(task.id));
+  // Each task's parent by ID, built once; with a repeated ID the first task answers, as a search from the top would.
+  const parentOf = new Map<string, string | null>();
+  for (const task of doc.tasks) if (!parentOf.has(task.id)) parentOf.set(task.id, task.parent);
   const depth = (task: Task): number => {
     let level = 0;
-    for (
-      let up = task.parent;
-      up !== null && ids.has(up);
-      up = doc.tasks.find((t) => t.id === up)?.parent ?? null
-    )
-      level += 1;
+    for (let up = task.parent; up !== null && ids.has(up); up = parentOf.get(up) ?? null) level += 1;
     return level;
   };
   return tasks

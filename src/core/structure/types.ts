@@ -17,15 +17,6 @@ export interface StructureOptions {
   milestones: 'off' | 'spec' | 'phase';
 }
 
-export const DEFAULT_STRUCTURE: StructureOptions = {
-  granularity: 'task',
-  subIssues: true,
-  blockedBy: true,
-  phaseBlockedBy: false,
-  assignees: true,
-  milestones: 'off',
-};
-
 /**
  * What gets an issue. `key` is the identity an issue is found by again: a task ID for tasks, `story:US1`,
  * `phase:phase-2`, `spec` for the spec's own issue, `part:<parent key>:<n>` for overflow groups.

@@ -2,6 +2,7 @@ import type { SpecDocument } from '../../core/model.js';
 import { findOwnIssues } from '../../core/plan/find-own-issues.js';
 import { mergeIssueBody, sameBody } from '../../core/render/issue/issue-body.js';
 import { hashTitle, readIssueMarker } from '../../core/render/issue/issue-marker.js';
+import { fitIssueTitle } from '../../core/render/issue/issue-title.js';
 import { renderHolderIssue } from '../../core/structure/render-holder-issue.js';
 import { renderSpecParentBody, renderSpecParentTitle } from '../../core/structure/render-spec-parent.js';
 import { renderUnitChecklist } from '../../core/structure/render-unit-checklist.js';
@@ -51,7 +52,7 @@ interface Wanted {
 /** What the spec's parent issue says: its table and diagram, and the record of relations spec-sync made. */
 export function wantedParent(run: StructureRun, record: StructureRecord): Wanted {
   const { doc, specDir, specName } = run;
-  const title = neutralizePlainText(renderSpecParentTitle(doc, specName));
+  const title = fitIssueTitle(neutralizePlainText(renderSpecParentTitle(doc, specName)));
   // With granularity `spec` the parent is the spec's one issue: it holds every task as a checklist too.
   const checklist =
     run.granularity === 'spec'
@@ -80,7 +81,8 @@ export function wantedParent(run: StructureRun, record: StructureRecord): Wanted
 /** A story or phase issue of granularity `story` or `phase`: its tasks as a checklist mirroring tasks.md. */
 export function wantedUnit(run: StructureRun, unit: IssueUnit): Wanted {
   // Task and phase text comes from tasks.md: it may not ping anyone or link issues (docs/security.md).
-  const title = neutralizePlainText(`${run.specName}: ${unit.title}`);
+  // Cut after neutralising: the joiners it adds count towards GitHub's limit too.
+  const title = fitIssueTitle(neutralizePlainText(`${run.specName}: ${unit.title}`));
   return {
     title,
     section: `${neutralizeMarkdown(renderUnitChecklist(run.doc, unit))}\n\n${keptInStep(run)}`,
@@ -96,7 +98,7 @@ function keptInStep(run: StructureRun): string {
 /** A phase or part issue: it only holds sub-issues, and closes when every task below it is finished. */
 export function wantedHolder(run: StructureRun, node: TreeNode): Wanted {
   const holder = renderHolderIssue(run.doc, run.specName, node);
-  const title = neutralizePlainText(holder.title);
+  const title = fitIssueTitle(neutralizePlainText(holder.title));
   return {
     title,
     section: neutralizeMarkdown(holder.body),

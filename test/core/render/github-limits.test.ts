@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { fitWithNote } from '../../../src/core/render/github-limits.js';
 
-describe('fitWithNote: the one way text is fitted to a GitHub limit', () => {
+describe('fitWithNote: text fitted to a GitHub limit', () => {
   it('leaves text within the limit as it is', () => {
     expect(fitWithNote('abc', 3, '…')).toBe('abc');
   });

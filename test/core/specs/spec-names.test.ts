@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
+import { MAX_LABEL_NAME_LENGTH } from '../../../src/core/render/github-limits.js';
 import {
   MAX_BRANCH_SEGMENT_LENGTH,
-  MAX_LABEL_LENGTH,
   specBranchSegment,
   specCheckName,
   specLabelName,
@@ -30,16 +30,16 @@ describe('specLabelName', () => {
   });
 
   test('a name exactly at 50 characters is kept; one past is cut with a hash', () => {
-    const at = 'x'.repeat(MAX_LABEL_LENGTH - 'spec:'.length);
+    const at = 'x'.repeat(MAX_LABEL_NAME_LENGTH - 'spec:'.length);
     expect(specLabelName(at)).toBe(`spec:${at}`);
     const past = specLabelName(`${at}y`);
-    expect(Array.from(past)).toHaveLength(MAX_LABEL_LENGTH);
+    expect(Array.from(past)).toHaveLength(MAX_LABEL_NAME_LENGTH);
     expect(past).toMatch(HASHED);
     expect(specLabelName(`${at}z`)).not.toBe(past);
   });
 
   test('length counts characters, not UTF-16 units', () => {
-    const emoji = '🚀'.repeat(MAX_LABEL_LENGTH - 'spec:'.length);
+    const emoji = '🚀'.repeat(MAX_LABEL_NAME_LENGTH - 'spec:'.length);
     expect(specLabelName(emoji)).toBe(`spec:${emoji}`);
   });
 

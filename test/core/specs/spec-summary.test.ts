@@ -37,6 +37,11 @@ describe('readSpecSummary', () => {
       '# Requirements Document\n\n## Introduction\n\nThis feature adds **billing**.\n\n## Requirements\n\nMore.\n',
       'This feature adds **billing**.',
     ],
+    [
+      'an Introduction heading written in bold',
+      '# Requirements Document\n\n## **Overview**\n\nThis feature adds billing.\n\n## Requirements\n\nMore.\n',
+      'This feature adds billing.',
+    ],
     ['the paragraph after front matter', '---\ntitle: x\n---\n# Spec\n\nThe summary.\n', 'The summary.'],
     ['nothing from a later section', '# Spec\n\n## Details\n\nNot a summary.\n', null],
     ['nothing from an empty document', '', null],

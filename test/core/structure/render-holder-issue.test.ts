@@ -15,6 +15,19 @@ describe('renderHolderIssue', () => {
     expect(renderHolderIssue(doc, '002-billing', { key, kind: 'phase', children: [] }).title).toBe(title);
   });
 
+  test("a very long phase heading is cut to GitHub's 256 characters, keeping the part number out of reach", () => {
+    const long = parseTasks(`## Phase 1: ${'Setup '.repeat(60)}\n- [ ] T001 A\n`, {
+      path: 'specs/002-billing/tasks.md',
+    });
+    const title = renderHolderIssue(long, '002-billing', {
+      key: 'part:phase:phase-1:2',
+      kind: 'phase',
+      children: [],
+    }).title;
+    expect(Array.from(title)).toHaveLength(256);
+    expect(title).toMatch(/^002-billing: Phase 1: Setup Setup .*…$/u);
+  });
+
   test('the body says how many sub-issues it holds and why', () => {
     const node = {
       key: 'phase:phase-2',

@@ -43,6 +43,16 @@ describe('the spec parent issue', () => {
     expect(renderSpecParentTitle(untitled, '003-user-auth')).toBe('003-user-auth: User auth');
   });
 
+  test("a very long spec title is cut to GitHub's 256 characters and ends in …", () => {
+    const long = parseTasks(`# Tasks: ${'Billing '.repeat(60)}\n\n- [ ] T001 A\n`, {
+      path: 'specs/002-billing/tasks.md',
+    });
+    const title = renderSpecParentTitle(long, '002-billing');
+    expect(Array.from(title)).toHaveLength(256);
+    // 13 characters of `002-billing: `, then 30 whole `Billing ` and `Bi` fill 255; `…` is the 256th.
+    expect(title).toBe(`002-billing: ${'Billing '.repeat(30)}Bi…`);
+  });
+
   test('phases have done/total without optional tasks, and a state from their tasks and blockers', () => {
     expect(
       summarizePhases(doc).map((entry) => [entry.phase.id, entry.done, entry.total, entry.state]),

@@ -56,8 +56,7 @@ export function fitRendering(
   }
   const best = render(low);
   if (best.length <= max) return best;
-  const note = '\n\n… output cut at GitHub’s size limit';
-  return best.slice(0, max - note.length) + note;
+  return fitWithNote(best, max, '\n\n… output cut at GitHub’s size limit');
 }
 
 /** The same annotations, in any order: a repeated report of one commit need not send them again. */

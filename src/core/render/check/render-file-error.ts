@@ -1,4 +1,9 @@
-import { type Annotation, clip, MAX_ANNOTATION_MESSAGE_CHARS } from './check-limits.js';
+import {
+  type Annotation,
+  clip,
+  MAX_ANNOTATION_MESSAGE_CHARS,
+  MAX_CHECK_OUTPUT_CHARS,
+} from './check-limits.js';
 
 export interface ConfigErrorInput {
   path: string;
@@ -22,7 +27,10 @@ export function renderConfigError(input: ConfigErrorInput): FailureOutput {
   const list = input.issues.map((issue) => `- \`${issue.path.join('.') || '(file)'}\`: ${issue.message}`);
   return {
     title: `Invalid ${input.path}: ${input.issues.length} problem${input.issues.length === 1 ? '' : 's'}`,
-    summary: clip(`spec-sync did not run: fix the config and push again.\n\n${list.join('\n')}`, 65535),
+    summary: clip(
+      `spec-sync did not run: fix the config and push again.\n\n${list.join('\n')}`,
+      MAX_CHECK_OUTPUT_CHARS,
+    ),
     annotations,
   };
 }
@@ -31,7 +39,7 @@ export function renderConfigError(input: ConfigErrorInput): FailureOutput {
 export function renderFileError(input: { path: string; message: string; line?: number }): FailureOutput {
   return {
     title: `Cannot check ${input.path}`,
-    summary: clip(`spec-sync could not check this spec: ${input.message}`, 65535),
+    summary: clip(`spec-sync could not check this spec: ${input.message}`, MAX_CHECK_OUTPUT_CHARS),
     annotations: [annotation(input.path, input.line ?? 1, input.message, 'Cannot check the spec')],
   };
 }
