@@ -105,6 +105,19 @@ describe('the sync job', () => {
     expect(gateway.calls.filter((call) => call.startsWith('listIssuesWithLabel'))).toHaveLength(1);
   });
 
+  it('reads the body template named in the config once for the sync and the check that follows', async () => {
+    const { ctx, gateway } = contextFor(syncJob(), { issues: { bodyTemplate: '.github/task.md' } });
+    const sha = gateway.commit('main', {
+      ...DOCS,
+      [TASKS]: specKitTasks(2),
+      '.github/task.md': 'Task {{id}}\n',
+    });
+    await syncSpec(ctx, syncJob({ headSha: sha, branch: 'main' }));
+    expect(gateway.checkRuns.map((run) => run.result?.conclusion)).toEqual(['success']);
+    expect(gateway.issues).toHaveLength(2);
+    expect(gateway.calls.filter((call) => call === 'readFile .github/task.md')).toHaveLength(1);
+  });
+
   it('fails the check of a spec problem with the reason, without throwing (so the queue does not retry)', async () => {
     const { ctx, gateway, logged } = contextFor(syncJob());
     const sha = gateway.commit('main', { ...DOCS, [TASKS]: '- [ ] T001 One\u0000\n' });

@@ -39,6 +39,8 @@ export interface CheckTarget {
   issues?: TaskIssues;
   /** The spec's other documents at `headSha`, when the caller read them. */
   documents?: SpecDocumentFiles;
+  /** The issue body template, when the caller read it (and so found it usable). */
+  bodyTemplate?: string;
 }
 
 /** The queued job: evaluate a spec's gates at a commit and report them as one run that always ends. */
@@ -130,7 +132,7 @@ export async function evaluateSpec(ctx: JobContext, target: CheckTarget): Promis
   const issues = target.issues ?? (await readTaskIssues(gateway, config, spec.dir));
   if (config.issues.enabled) {
     guardAgainstEmptying(doc, issues.openCount, spec.tasksPath);
-    await readBodyTemplate(ctx);
+    if (target.bodyTemplate === undefined) await readBodyTemplate(ctx);
   }
   return gateResult(ctx, spec, target, doc, text, issues);
 }

@@ -37,6 +37,8 @@ export interface SyncResult {
   issues: TaskIssues;
   /** The spec's other documents at `headSha`, when the sync read them (for the parent issue). */
   documents?: SpecDocumentFiles;
+  /** The issue body template, read from the default branch and found usable. */
+  bodyTemplate: string;
 }
 
 /** What a reconcile works with: a job's context, or the CLI's equivalent. */
@@ -73,6 +75,7 @@ export async function reconcile(
   const issues = taskIssuesOf(await gateway.listIssuesWithLabel(label), spec.dir);
   guardAgainstEmptying(doc, issues.openCount, tasksPath);
   const repository = await ctx.repository();
+  const bodyTemplate = await readBodyTemplate(ctx);
   const input = {
     specDir: spec.dir,
     tasksPath,
@@ -81,7 +84,7 @@ export async function reconcile(
     doc,
     actual: issues.listed,
     config: config.issues,
-    templates: { body: await readBodyTemplate(ctx) },
+    templates: { body: bodyTemplate },
     allowMentions: config.allowMentions,
   };
   // Granularity other than `task`: story, phase or spec issues (apply-structure.ts) instead of task issues.
@@ -127,7 +130,18 @@ export async function reconcile(
   }
   if (applied || (!dryRun && structure.ops.length > 0))
     log.info({ tasksPath, branch, ...applied, structure: structure.ops.length }, 'Spec synced');
-  return { tasksPath, branch, headSha: head, plan, applied, structure, text, issues, documents };
+  return {
+    tasksPath,
+    branch,
+    headSha: head,
+    plan,
+    applied,
+    structure,
+    text,
+    issues,
+    documents,
+    bodyTemplate,
+  };
 }
 
 /** A dry run's stand-in for an issue the plan would create: its marker, no number. */
@@ -222,7 +236,8 @@ export async function syncSpec(ctx: JobContext, job: SyncSpecJob): Promise<void>
 
 /**
  * Checks the commit right after its sync, reusing what the sync read when it read that same commit: the
- * file, and the issue listing unless issues were created (the check links them).
+ * file, and the issue listing unless issues were created (the check links them); and, whatever the commit,
+ * the body template (it comes from the default branch).
  */
 async function checkAfterSync(
   ctx: JobContext,
@@ -242,6 +257,7 @@ async function checkAfterSync(
     text,
     ...(issues ? { issues } : {}),
     ...(documents ? { documents } : {}),
+    ...(result ? { bodyTemplate: result.bodyTemplate } : {}),
   };
   await reportSpecCheck(ctx, target, () => evaluateSpec(ctx, target));
 }
