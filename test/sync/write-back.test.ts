@@ -93,6 +93,16 @@ describe('following a person closing a task issue', () => {
     ]);
   });
 
+  it('reads the branch head and tasks.md once for both the comparison and the write', async () => {
+    const { ctx, gateway, job, issue } = await withIssues();
+    await gateway.updateIssue(issue.number, { state: 'closed', stateReason: 'completed' });
+    gateway.calls.length = 0;
+    await followIssueState(ctx, job);
+    expect(gateway.fileAt('main', TASKS)).toBe(specKitTasks(2, (n) => (n === 1 ? 'x' : ' ')));
+    expect(gateway.calls.filter((call) => call === 'getBranchHead main')).toHaveLength(1);
+    expect(gateway.calls.filter((call) => call === `readFile ${TASKS}`)).toHaveLength(1);
+  });
+
   it("puts the person's close back when a sync reopened the issue in between", async () => {
     const { ctx, gateway, job, issue } = await withIssues();
     // The person closed it; a sync that ran before the event (the file still open) reopened it.
