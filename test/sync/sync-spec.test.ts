@@ -151,3 +151,21 @@ describe('the config, read through the gateway', () => {
     await expect(loadRepoConfig(gateway)).rejects.toThrow(/spec-sync\.yml/);
   });
 });
+
+describe('the check after a sync', () => {
+  it('links each task to its line with the path encoded, so a directory with a blank still links', async () => {
+    const odd = 'specs/my billing/tasks.md';
+    const job: SyncSpecJob = { ...repoJob, kind: 'sync-spec', tasksPath: odd };
+    const { ctx, gateway } = contextFor(job, { issues: { enabled: false } });
+    const sha = gateway.commit('main', {
+      'specs/my billing/spec.md': '# Spec\n',
+      'specs/my billing/plan.md': '# Plan\n',
+      // T002 done before its phase's blocker: the check lists it, linked to its line.
+      [odd]: specKitTasks(2, (n) => (n === 2 ? 'x' : ' ')),
+    });
+    await syncSpec(ctx, { ...job, check: { headSha: sha, branch: 'main' } });
+    const summary = JSON.stringify(gateway.checkRuns[0]?.result);
+    expect(summary).toContain(`https://github.example/acme/shop/blob/${sha}/specs/my%20billing/tasks.md#L`);
+    expect(summary).not.toContain('specs/my billing/tasks.md#L');
+  });
+});

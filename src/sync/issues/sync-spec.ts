@@ -1,6 +1,7 @@
 import { loadRepoConfig } from '../../config/load-config.js';
 import { specLabel, specNameOf } from '../../core/plan/issue-labels.js';
 import { type IssuePlan, isEmptyPlan } from '../../core/plan/plan-issue-sync.js';
+import { blobUrl } from '../../core/render/issue/issue-view.js';
 import { type SpecLocation, specLocation } from '../../core/specs/find-specs.js';
 import { groupUnits } from '../../core/structure/group-units.js';
 import type { GitHubClient } from '../../github/client.js';
@@ -20,7 +21,7 @@ import { resolveTrackingBranch } from '../shared/tracking-branch.js';
 import { applyAssignees } from './apply-assignees.js';
 import { type ApplyCounts, applyIssuePlan } from './apply-issue-plan.js';
 import { applySpecStructure, keepsSpecParent, type StructureResult } from './apply-structure.js';
-import { blobUrl, specParentIntro } from './spec-parent-intro.js';
+import { specParentIntro } from './spec-parent-intro.js';
 import { structureIssues } from './structure-issues.js';
 
 export interface SyncResult {
@@ -118,7 +119,7 @@ export async function reconcile(
     specName: specNameOf(spec.dir),
     specLabel: label,
     branch,
-    tasksUrl: blobUrl(repository.htmlUrl, branch, tasksPath),
+    tasksUrl: blobUrl(where, tasksPath),
     intro: specParentIntro(documents ?? {}, where),
     listed: [...issues.listed, ...created],
     fresh: new Set(created.map((issue) => issue.number)),
