@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Probot } from 'probot';
 import { createSpecSyncApp } from '../app.js';
 import { runCheck } from '../cli/check-command.js';
+import { EXIT_USAGE } from '../cli/exit-status.js';
 import { runSync } from '../cli/sync-command.js';
 import { parseTasks } from '../core/parse/parse-tasks.js';
 import { specSyncOctokit } from '../github/probot-octokit.js';
@@ -55,7 +56,7 @@ export async function runAction(env: RunnerEnv, io: ActionIo): Promise<number> {
   }
   if (command === 'event') return runEvent(env, token, io);
   io.err(`spec-sync: unknown command "${command}" (event, check or sync)`);
-  return 2;
+  return EXIT_USAGE;
 }
 
 /** The app's own handlers and jobs on the workflow's event, with the workflow's token: what the app would do. */

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { parse as parseYaml } from 'yaml';
+import { CONFIG_PATH } from '../config/load-config.js';
 import { type Config, configSchema } from '../config/schema.js';
 import { evaluateGates } from '../core/gates/evaluate-gates.js';
 import { summarizeVerdict } from '../core/gates/summarize-verdict.js';
@@ -34,8 +35,6 @@ interface Problem {
   line: number;
   message: string;
 }
-
-const CONFIG_PATH = '.github/spec-sync.yml';
 
 /** Exit statuses, as docs/cli.md says: a gate at `error` failed; the input could not be checked. */
 export const EXIT_GATE_FAILURE = 1;

@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { GateInput } from '../core/gates/types.js';
 import type { SpecDocument } from '../core/model.js';
+import { specLocation } from '../core/specs/find-specs.js';
 import { specDocumentsOf } from '../core/specs/spec-documents.js';
 
 export type ParseTasks = (text: string, options: { path: string }) => SpecDocument;
@@ -51,8 +52,7 @@ function toRepoPath(root: string, file: string): string {
 
 /** Reads a spec's task file and its documents from disk into what the gates take. */
 export function loadLocalSpec(root: string, tasksPath: string, parse: ParseTasks): GateInput {
-  const slash = tasksPath.lastIndexOf('/');
-  const specDir = slash === -1 ? '.' : tasksPath.slice(0, slash);
+  const specDir = specLocation(tasksPath).dir;
   const tasksText = readFileSync(join(root, tasksPath), 'utf8');
   const documents = specDocumentsOf(specDir, (path) =>
     existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : null,

@@ -2,12 +2,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerCheckCommand } from './check-command.js';
+import { EXIT_USAGE } from './exit-status.js';
 import { registerParseCommand } from './parse-command.js';
 import { registerSyncCommand } from './sync-command.js';
 import { registerWorkerCommand } from './worker-command.js';
-
-/** Exit status of a usage error (unknown command or option, missing argument), as docs/cli.md says. */
-export const EXIT_USAGE = 2;
 
 /** The package's version, from its package.json: two folders up from src/cli, three from dist/src/cli. */
 function packageVersion(): string {

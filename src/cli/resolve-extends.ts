@@ -11,19 +11,10 @@ function isObject(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Objects merge key by key, the extending file winning; anything else (lists too) it replaces. */
-function merge(base: Raw, own: Raw): Raw {
-  const merged: Raw = { ...base };
-  for (const [key, value] of Object.entries(own)) {
-    const under = merged[key];
-    merged[key] = isObject(under) && isObject(value) ? merge(under, value) : value;
-  }
-  return merged;
-}
-
 /**
  * `_extends` as the CLI can follow it: a file on disk (relative to the config file or the repository root)
- * is read and merged under the config; another repository (`_extends: .github`, `org/repo:file.yml`),
+ * is read and merged under the config as the app merges it (Probot's `composeConfigGet`: top-level keys only,
+ * the config's replacing the base's whole, nested objects included); another repository (`_extends: .github`, `org/repo:file.yml`),
  * which only the app can read, is skipped with a notice. Either way the key is gone afterwards.
  */
 export function resolveExtends(
@@ -47,7 +38,7 @@ export function resolveExtends(
     notice,
     new Set([...seen, where.file]),
   );
-  return isObject(extended) ? merge(extended, own) : own;
+  return isObject(extended) ? { ...extended, ...own } : own;
 }
 
 function findBase(target: string, where: { root: string; file: string }): string | undefined {

@@ -12,6 +12,7 @@ import { createGitHubGateway } from '../github/gateway.js';
 import { Pacer } from '../github/pacer.js';
 import { reconcileSpec } from '../sync/issues/sync-spec.js';
 import type { Logger } from '../sync/shared/services.js';
+import { EXIT_USAGE } from './exit-status.js';
 import { describeTally, networkFailure, reportIssueWrites } from './report-issue-writes.js';
 
 export interface SyncArgs {
@@ -148,7 +149,7 @@ export function describeSyncFailure(error: unknown, apiUrl?: string): string {
 
 function fail(io: CliIo, message: string): number {
   io.err(`spec-sync sync: ${message}`);
-  return 2;
+  return EXIT_USAGE;
 }
 
 function cliLogger(io: CliIo): Logger {

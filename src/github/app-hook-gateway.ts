@@ -1,3 +1,5 @@
+import { MAX_PER_PAGE } from './gateway-base.js';
+
 /** The app-level (JWT) requests about the app's own webhook; a narrow interface so tests can use the simulator. */
 export interface AppClient {
   request(
@@ -16,9 +18,6 @@ export interface HookDelivery {
   event: string;
 }
 
-/** GitHub lists at most 100 deliveries a page. */
-const DELIVERIES_PER_PAGE = 100;
-
 export class AppHookGateway {
   constructor(private readonly client: AppClient) {}
 
@@ -28,7 +27,7 @@ export class AppHookGateway {
     let cursor: string | undefined;
     for (let page = 0; page < pages; page += 1) {
       const { data, headers } = await this.client.request('GET /app/hook/deliveries', {
-        per_page: DELIVERIES_PER_PAGE,
+        per_page: MAX_PER_PAGE,
         ...(cursor ? { cursor } : {}),
       });
       all.push(...(data as HookDelivery[]));

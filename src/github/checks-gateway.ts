@@ -69,11 +69,11 @@ export class ChecksGateway extends GatewayBase {
   }
 
   /**
-   * Completes a check run. GitHub takes at most 50 annotations per request, so the first batch goes with
-   * the conclusion and the rest follow in updates that append to it.
+   * Completes a check run with a report already under the text rule (`finishCheck` applies it). GitHub takes
+   * at most 50 annotations per request, so the first batch goes with the conclusion and the rest follow in
+   * updates that append to it.
    */
-  async completeCheckRun(checkRunId: number, report: CheckRunResult): Promise<void> {
-    const result = safeCheckOutput(report);
+  async completeCheckRun(checkRunId: number, result: CheckRunResult): Promise<void> {
     const [first = [], ...rest] = chunkAnnotations(result.annotations);
     const output = {
       title: result.title,
@@ -164,9 +164,9 @@ export interface CheckRunSlot {
   completed: boolean;
 }
 
-const SUPERSEDED: CheckRunResult = {
+const SUPERSEDED: CheckRunResult = safeCheckOutput({
   conclusion: 'neutral',
   title: 'Superseded by a newer run',
   summary: 'This report broke off; a newer run of this check on the same commit has the result.',
   annotations: [],
-};
+});

@@ -4,8 +4,8 @@ import { GitHubRequestError } from './errors.js';
 /**
  * The gateway is the only code that knows GitHub's REST shapes. Methods are named for what spec-sync means
  * to do; pacing and rate-limit waits happen below, in the client's request hook (client.ts). It is layered
- * by resource (repository and files, issues, pull requests, check runs), one file each; `GitHubGateway`
- * (gateway.ts) is the whole.
+ * by resource (repository and files, issues, issue structure, pull requests, check runs), one file each;
+ * `GitHubGateway` (gateway.ts) is the whole.
  */
 
 export interface RepoRef {

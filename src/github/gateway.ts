@@ -22,7 +22,7 @@ type Face<T> = { [K in keyof T]: T[K] };
 export type RepositoryFiles = Face<RepoGateway>;
 /** Issues, their comments, and the repository's labels. */
 export type IssuesAndLabels = Omit<Face<IssuesGateway>, 'ref'>;
-/** Sub-issues, blocked-by relations and assignees of issues. */
+/** Sub-issues, blocked-by relations, assignees and milestones of issues. */
 export type IssueStructure = Omit<Face<IssueStructureGateway>, 'ref'>;
 /** Pull requests. */
 export type PullRequests = Omit<Face<PullsGateway>, 'ref'>;

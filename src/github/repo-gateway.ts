@@ -29,7 +29,6 @@ function rememberBlob(sha: string, text: string): void {
   }
 }
 
-/** A config file as read: its parsed YAML (empty when absent), or why it could not be read as YAML. */
 /** One file the config was composed from (the repository's own, then each `_extends`). */
 export interface ConfigSourceFile {
   /** `owner/repo:path`. */
@@ -39,6 +38,7 @@ export interface ConfigSourceFile {
   raw: Record<string, unknown> | null;
 }
 
+/** A config file as read: its parsed YAML (empty when absent), or why it could not be read as YAML. */
 export type ConfigFileRead =
   | { raw: Record<string, unknown>; sources?: ConfigSourceFile[] }
   | { unreadable: string; cause: unknown };

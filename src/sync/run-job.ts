@@ -23,11 +23,15 @@ export async function runJob(job: Job, services: Services): Promise<void> {
   });
   if (!ctx) return;
   ctx.log.debug({ job }, 'Job started');
-  await dispatch(ctx, job);
+  await dispatch(ctx, job, services);
   ctx.log.info({ ms: Math.round(performance.now() - started) }, 'Job done');
 }
 
-async function dispatch(ctx: JobContext, job: Exclude<Job, { kind: 'repository-installed' }>): Promise<void> {
+async function dispatch(
+  ctx: JobContext,
+  job: Exclude<Job, { kind: 'repository-installed' }>,
+  services: Services,
+): Promise<void> {
   switch (job.kind) {
     case 'push':
       return routePush(ctx, job);
@@ -44,6 +48,6 @@ async function dispatch(ctx: JobContext, job: Exclude<Job, { kind: 'repository-i
     case 'pull-request-open':
       return describePullRequest(ctx, job);
     case 'issue-state':
-      return followIssueState(ctx, job);
+      return followIssueState(ctx, job, services.isSelf);
   }
 }

@@ -207,6 +207,16 @@ describe('_extends in the config', () => {
     expect(out).toEqual([expect.stringMatching(/^specs\/001-good\/tasks\.md: success/)]);
   });
 
+  test('merges top-level keys only, as the app does: a nested object in the config replaces the base one whole', async () => {
+    write('.github/base.yml', 'gates:\n  phaseOrder: "off"\n');
+    write('.github/spec-sync.yml', '_extends: base.yml\ngates:\n  checkpoints: "off"\n');
+    write('specs/001-good/tasks.md', outOfOrder);
+    expect(await runCheck([], {}, io)).toBe(1);
+    expect(out).toContain(
+      'specs/001-good/tasks.md:5: error Phase order: T002 is done before Phase 1: Name 1 is complete; T001 still open.',
+    );
+  });
+
   test('skips another repository with a notice, checking with the file alone', async () => {
     write('.github/spec-sync.yml', '_extends: my-org/.github:spec-sync.yml\n');
     expect(await runCheck([], {}, io)).toBe(0);

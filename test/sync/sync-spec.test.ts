@@ -105,6 +105,19 @@ describe('the sync job', () => {
     expect(gateway.calls.filter((call) => call.startsWith('listIssuesWithLabel'))).toHaveLength(1);
   });
 
+  it('reads the body template named in the config once for the sync and the check that follows', async () => {
+    const { ctx, gateway } = contextFor(syncJob(), { issues: { bodyTemplate: '.github/task.md' } });
+    const sha = gateway.commit('main', {
+      ...DOCS,
+      [TASKS]: specKitTasks(2),
+      '.github/task.md': 'Task {{id}}\n',
+    });
+    await syncSpec(ctx, syncJob({ headSha: sha, branch: 'main' }));
+    expect(gateway.checkRuns.map((run) => run.result?.conclusion)).toEqual(['success']);
+    expect(gateway.issues).toHaveLength(2);
+    expect(gateway.calls.filter((call) => call === 'readFile .github/task.md')).toHaveLength(1);
+  });
+
   it('fails the check of a spec problem with the reason, without throwing (so the queue does not retry)', async () => {
     const { ctx, gateway, logged } = contextFor(syncJob());
     const sha = gateway.commit('main', { ...DOCS, [TASKS]: '- [ ] T001 One\u0000\n' });
@@ -136,5 +149,23 @@ describe('the config, read through the gateway', () => {
     gateway.commit('main', { '.github/spec-sync.yml': 'issues: [unclosed\n' });
     await expect(loadRepoConfig(gateway)).rejects.toThrow(ConfigError);
     await expect(loadRepoConfig(gateway)).rejects.toThrow(/spec-sync\.yml/);
+  });
+});
+
+describe('the check after a sync', () => {
+  it('links each task to its line with the path encoded, so a directory with a blank still links', async () => {
+    const odd = 'specs/my billing/tasks.md';
+    const job: SyncSpecJob = { ...repoJob, kind: 'sync-spec', tasksPath: odd };
+    const { ctx, gateway } = contextFor(job, { issues: { enabled: false } });
+    const sha = gateway.commit('main', {
+      'specs/my billing/spec.md': '# Spec\n',
+      'specs/my billing/plan.md': '# Plan\n',
+      // T002 done before its phase's blocker: the check lists it, linked to its line.
+      [odd]: specKitTasks(2, (n) => (n === 2 ? 'x' : ' ')),
+    });
+    await syncSpec(ctx, { ...job, check: { headSha: sha, branch: 'main' } });
+    const summary = JSON.stringify(gateway.checkRuns[0]?.result);
+    expect(summary).toContain(`https://github.example/acme/shop/blob/${sha}/specs/my%20billing/tasks.md#L`);
+    expect(summary).not.toContain('specs/my billing/tasks.md#L');
   });
 });

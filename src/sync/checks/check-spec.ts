@@ -5,6 +5,7 @@ import type { SpecDocument } from '../../core/model.js';
 import { SYNC_NOW } from '../../core/render/check/check-actions.js';
 import { renderCheckOutput } from '../../core/render/check/render-check.js';
 import { renderConfigError, renderFileError } from '../../core/render/check/render-file-error.js';
+import { blobUrl } from '../../core/render/issue/issue-view.js';
 import { type SpecLocation, specLocation } from '../../core/specs/find-specs.js';
 import { specCheckName } from '../../core/specs/spec-names.js';
 import { GitHubRequestError } from '../../github/errors.js';
@@ -39,6 +40,8 @@ export interface CheckTarget {
   issues?: TaskIssues;
   /** The spec's other documents at `headSha`, when the caller read them. */
   documents?: SpecDocumentFiles;
+  /** The issue body template, when the caller read it (and so found it usable). */
+  bodyTemplate?: string;
 }
 
 /** The queued job: evaluate a spec's gates at a commit and report them as one run that always ends. */
@@ -130,7 +133,7 @@ export async function evaluateSpec(ctx: JobContext, target: CheckTarget): Promis
   const issues = target.issues ?? (await readTaskIssues(gateway, config, spec.dir));
   if (config.issues.enabled) {
     guardAgainstEmptying(doc, issues.openCount, spec.tasksPath);
-    await readBodyTemplate(ctx);
+    if (target.bodyTemplate === undefined) await readBodyTemplate(ctx);
   }
   return gateResult(ctx, spec, target, doc, text, issues);
 }
@@ -166,11 +169,11 @@ async function gateResult(
     },
     config.gates,
   );
-  const htmlBase = `${repository.htmlUrl}/blob/${target.headSha}`;
+  const at = { htmlBase: repository.htmlUrl, branch: target.headSha };
   const output = renderCheckOutput(report, {
     template: builtinTemplate('check-summary.md.hbs'),
     issueUrls: Object.fromEntries([...issues.byTask].map(([id, issue]) => [id, issue.htmlUrl])),
-    tasksUrl: (path, line) => `${htmlBase}/${path}#L${line}`,
+    tasksUrl: (path, line) => blobUrl(at, path, line),
   });
   return { conclusion: report.conclusion, ...output, actions: config.issues.enabled ? [SYNC_NOW] : [] };
 }

@@ -1,4 +1,5 @@
 import type { SpecFile } from '../../core/gates/types.js';
+import { blobUrl } from '../../core/render/issue/issue-view.js';
 import { readSpecSummary } from '../../core/specs/spec-summary.js';
 import { LINKED_DOCUMENTS, type LinkedDocument } from '../../core/structure/render-spec-parent.js';
 
@@ -6,12 +7,6 @@ import { LINKED_DOCUMENTS, type LinkedDocument } from '../../core/structure/rend
 export interface SpecParentIntro {
   summary: string | null;
   documentUrls: Partial<Record<LinkedDocument, string>>;
-}
-
-/** `…/blob/<branch>/<path>` on the web, each segment encoded (branches may hold `#`). */
-export function blobUrl(htmlBase: string, branch: string, path: string): string {
-  const segments = [...branch.split('/'), ...path.split('/')].map(encodeURIComponent).join('/');
-  return `${htmlBase.replace(/\/+$/, '')}/blob/${segments}`;
 }
 
 /**
@@ -26,7 +21,7 @@ export function specParentIntro(
   const documentUrls: Partial<Record<LinkedDocument, string>> = {};
   for (const name of LINKED_DOCUMENTS) {
     const path = name === 'tasks.md' ? where.tasksPath : documents[name]?.path;
-    if (path) documentUrls[name] = blobUrl(where.htmlBase, where.branch, path);
+    if (path) documentUrls[name] = blobUrl(where, path);
   }
   return { summary: source ? readSpecSummary(source.text) : null, documentUrls };
 }

@@ -1,5 +1,5 @@
 import type { SpecDocument } from '../../core/model.js';
-import { findOwnIssues } from '../../core/plan/find-own-issues.js';
+import { findOwnIssues, normaliseSpecDir } from '../../core/plan/find-own-issues.js';
 import { mergeIssueBody, sameBody } from '../../core/render/issue/issue-body.js';
 import { hashTitle, readIssueMarker } from '../../core/render/issue/issue-marker.js';
 import { fitIssueTitle } from '../../core/render/issue/issue-title.js';
@@ -23,7 +23,7 @@ export function structureIssues(listed: readonly IssueSnapshot[], specDir: strin
   const parents = listed
     .filter((issue) => {
       const marker = readIssueMarker(issue.body);
-      return marker?.kind === 'spec' && marker.spec.replace(/\/+$/, '') === specDir;
+      return marker?.kind === 'spec' && normaliseSpecDir(marker.spec) === normaliseSpecDir(specDir);
     })
     .sort((a, b) => a.number - b.number);
   if (parents[0]) byKey.set('spec', parents[0]);

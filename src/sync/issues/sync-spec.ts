@@ -1,6 +1,7 @@
 import { loadRepoConfig } from '../../config/load-config.js';
 import { specLabel, specNameOf } from '../../core/plan/issue-labels.js';
 import { type IssuePlan, isEmptyPlan } from '../../core/plan/plan-issue-sync.js';
+import { blobUrl } from '../../core/render/issue/issue-view.js';
 import { type SpecLocation, specLocation } from '../../core/specs/find-specs.js';
 import { groupUnits } from '../../core/structure/group-units.js';
 import type { GitHubClient } from '../../github/client.js';
@@ -20,7 +21,7 @@ import { resolveTrackingBranch } from '../shared/tracking-branch.js';
 import { applyAssignees } from './apply-assignees.js';
 import { type ApplyCounts, applyIssuePlan } from './apply-issue-plan.js';
 import { applySpecStructure, keepsSpecParent, type StructureResult } from './apply-structure.js';
-import { blobUrl, specParentIntro } from './spec-parent-intro.js';
+import { specParentIntro } from './spec-parent-intro.js';
 import { structureIssues } from './structure-issues.js';
 
 export interface SyncResult {
@@ -37,6 +38,8 @@ export interface SyncResult {
   issues: TaskIssues;
   /** The spec's other documents at `headSha`, when the sync read them (for the parent issue). */
   documents?: SpecDocumentFiles;
+  /** The issue body template, read from the default branch and found usable. */
+  bodyTemplate: string;
 }
 
 /** What a reconcile works with: a job's context, or the CLI's equivalent. */
@@ -73,6 +76,7 @@ export async function reconcile(
   const issues = taskIssuesOf(await gateway.listIssuesWithLabel(label), spec.dir);
   guardAgainstEmptying(doc, issues.openCount, tasksPath);
   const repository = await ctx.repository();
+  const bodyTemplate = await readBodyTemplate(ctx);
   const input = {
     specDir: spec.dir,
     tasksPath,
@@ -81,7 +85,7 @@ export async function reconcile(
     doc,
     actual: issues.listed,
     config: config.issues,
-    templates: { body: await readBodyTemplate(ctx) },
+    templates: { body: bodyTemplate },
     allowMentions: config.allowMentions,
   };
   // Granularity other than `task`: story, phase or spec issues (apply-structure.ts) instead of task issues.
@@ -115,7 +119,7 @@ export async function reconcile(
     specName: specNameOf(spec.dir),
     specLabel: label,
     branch,
-    tasksUrl: blobUrl(repository.htmlUrl, branch, tasksPath),
+    tasksUrl: blobUrl(where, tasksPath),
     intro: specParentIntro(documents ?? {}, where),
     listed: [...issues.listed, ...created],
     fresh: new Set(created.map((issue) => issue.number)),
@@ -127,7 +131,18 @@ export async function reconcile(
   }
   if (applied || (!dryRun && structure.ops.length > 0))
     log.info({ tasksPath, branch, ...applied, structure: structure.ops.length }, 'Spec synced');
-  return { tasksPath, branch, headSha: head, plan, applied, structure, text, issues, documents };
+  return {
+    tasksPath,
+    branch,
+    headSha: head,
+    plan,
+    applied,
+    structure,
+    text,
+    issues,
+    documents,
+    bodyTemplate,
+  };
 }
 
 /** A dry run's stand-in for an issue the plan would create: its marker, no number. */
@@ -222,7 +237,8 @@ export async function syncSpec(ctx: JobContext, job: SyncSpecJob): Promise<void>
 
 /**
  * Checks the commit right after its sync, reusing what the sync read when it read that same commit: the
- * file, and the issue listing unless issues were created (the check links them).
+ * file, and the issue listing unless issues were created (the check links them); and, whatever the commit,
+ * the body template (it comes from the default branch).
  */
 async function checkAfterSync(
   ctx: JobContext,
@@ -242,6 +258,7 @@ async function checkAfterSync(
     text,
     ...(issues ? { issues } : {}),
     ...(documents ? { documents } : {}),
+    ...(result ? { bodyTemplate: result.bodyTemplate } : {}),
   };
   await reportSpecCheck(ctx, target, () => evaluateSpec(ctx, target));
 }

@@ -13,9 +13,15 @@ const NULL_SHA = /^0+$/;
  */
 export async function routePush(ctx: JobContext, job: PushJob): Promise<void> {
   const { config } = ctx;
-  const paths = job.paths ?? (await changedPaths(ctx, job));
+  // The commit's whole tree, listed at most once (a new default branch that adds the config needs it twice).
+  let tree: Promise<string[]> | undefined;
+  const listTree = () => {
+    tree ??= ctx.gateway.listPaths(job.after);
+    return tree;
+  };
+  const paths = job.paths ?? (await changedPaths(ctx, job, listTree));
   const tasksPaths = paths.includes(CONFIG_PATH)
-    ? findSpecs(await ctx.gateway.listPaths(job.after), config.specs).map((spec) => spec.tasksPath)
+    ? findSpecs(await listTree(), config.specs).map((spec) => spec.tasksPath)
     : touchedSpecCandidates(paths, config.specs);
   for (const tasksPath of tasksPaths) {
     const trackingBranch = await ctx.trackingBranch(specLocation(tasksPath));
@@ -28,10 +34,14 @@ export async function routePush(ctx: JobContext, job: PushJob): Promise<void> {
   }
 }
 
-async function changedPaths(ctx: JobContext, job: PushJob): Promise<string[]> {
+async function changedPaths(
+  ctx: JobContext,
+  job: PushJob,
+  listTree: () => Promise<string[]>,
+): Promise<string[]> {
   if (!NULL_SHA.test(job.before)) return ctx.gateway.listChangedPaths(job.before, job.after);
   // A new branch: what differs from the default branch is what this push brings.
   const { defaultBranch } = await ctx.repository();
-  if (job.branch === defaultBranch) return ctx.gateway.listPaths(job.after);
+  if (job.branch === defaultBranch) return listTree();
   return ctx.gateway.listChangedPaths(defaultBranch, job.after);
 }

@@ -4,7 +4,7 @@ import { describeTickCommit } from '../../core/edit-tasks/edit-tasks.js';
 import type { TaskStatus } from '../../core/model.js';
 import { readIssueMarker } from '../../core/render/issue/issue-marker.js';
 import { specLocation } from '../../core/specs/find-specs.js';
-import type { GitHubGateway, IssueSnapshot } from '../../github/gateway.js';
+import type { FileContent, GitHubGateway, IssueSnapshot } from '../../github/gateway.js';
 import type { IssueStateJob } from '../../queue/jobs.js';
 import type { JobContext } from '../shared/job-context.js';
 import { type StatusChange, writeTaskStatuses } from './write-task-statuses.js';
@@ -15,8 +15,18 @@ import { type StatusChange, writeTaskStatuses } from './write-task-statuses.js';
  * repository are handled in the order they came); a sync that ran in between and undid it on the issue is
  * undone in turn. When the file already agrees nothing is written, which makes repeated events harmless.
  */
-export async function followIssueState(ctx: JobContext, job: IssueStateJob): Promise<void> {
+export async function followIssueState(
+  ctx: JobContext,
+  job: IssueStateJob,
+  isSelf: (login: string) => Promise<boolean>,
+): Promise<void> {
   const { gateway, config } = ctx;
+  // spec-sync's own closes and reopens follow the file already: acting on them would only echo. Another
+  // bot's close (a stale-issue bot, a merge bot) is a change like a person's, and tasks.md follows it.
+  if (job.botSender !== undefined && (await isSelf(job.botSender))) {
+    ctx.log.info({ issueNumber: job.issueNumber }, "spec-sync's own change; nothing to follow");
+    return;
+  }
   const issue = await gateway.getIssue(job.issueNumber);
   const marker = readIssueMarker(issue.body);
   const tasksPath = marker?.kind === 'task' ? taskFileOf(marker.spec, config.specs) : null;
@@ -28,8 +38,9 @@ export async function followIssueState(ctx: JobContext, job: IssueStateJob): Pro
   const branch = await ctx.trackingBranch(specLocation(tasksPath));
   const acted = { state: job.state, stateReason: job.stateReason };
   const change: StatusChange = { id: marker.id, status: statusOfIssue(acted) };
-  const current = await currentStatus(ctx, branch, tasksPath, marker.id);
-  if (current === null) return;
+  const read = await currentStatus(ctx, branch, tasksPath, marker.id);
+  if (read === null) return;
+  const { current, initial } = read;
   if (agrees(current, change.status)) {
     ctx.log.info({ ...log, tasksPath, current, wanted: change.status }, 'tasks.md already agrees');
     await restoreIssueState(gateway, issue, acted);
@@ -45,6 +56,7 @@ export async function followIssueState(ctx: JobContext, job: IssueStateJob): Pro
       message: `${describeTickCommit([change.id], undefined, change.status)} (${verb} #${issue.number})`,
       prNote: `#${issue.number} was ${verb}, so ${change.id} is marked ${change.status}.`,
       parse: ctx.parseTasks,
+      initial,
     },
     config.pullRequests.writeBack,
   );
@@ -85,15 +97,18 @@ function agrees(current: TaskStatus, wanted: StatusChange['status']): boolean {
   return current === wanted;
 }
 
+/** The task's status at the branch head, with the head and file read (the write starts from them). */
 async function currentStatus(
   { gateway, parseTasks }: Pick<JobContext, 'gateway' | 'parseTasks'>,
   branch: string,
   tasksPath: string,
   id: string,
-): Promise<TaskStatus | null> {
-  const file = (await gateway.readFileAtBranchHead(branch, tasksPath))?.file;
-  if (!file) return null;
-  return (await parseTasks(file.text, tasksPath)).tasks.find((task) => task.id === id)?.status ?? null;
+): Promise<{ current: TaskStatus; initial: { head: string; file: FileContent } } | null> {
+  const initial = await gateway.readFileAtBranchHead(branch, tasksPath);
+  if (!initial) return null;
+  const { tasks } = await parseTasks(initial.file.text, tasksPath);
+  const current = tasks.find((task) => task.id === id)?.status;
+  return current === undefined ? null : { current, initial };
 }
 
 /** The task file a spec directory would have under the configured globs, or null when none fits. */

@@ -2,7 +2,7 @@ import type { Config } from '../../config/schema.js';
 import { setTaskStatuses, type TaskStatusEdit } from '../../core/edit-tasks/edit-tasks.js';
 import { specBranchSegment } from '../../core/specs/spec-names.js';
 import { RetryLaterError } from '../../github/errors.js';
-import type { PullRequests, RepositoryFiles } from '../../github/gateway.js';
+import type { FileContent, PullRequests, RepositoryFiles } from '../../github/gateway.js';
 import { type TasksParser, tasksParser } from '../shared/tasks-parser.js';
 
 /** What writing tasks.md back needs: its files, and pull requests when a branch refuses a commit. */
@@ -33,6 +33,8 @@ export interface WriteTaskStatusesInput {
   prNote: string;
   /** Reads tasks.md (the job's worker threads); on this thread when not given. */
   parse?: TasksParser;
+  /** The branch head and tasks.md as the caller just read them: the first attempt starts from these. */
+  initial?: { head: string; file: FileContent };
 }
 
 /**
@@ -47,7 +49,10 @@ export async function writeTaskStatuses(
 ): Promise<WriteBackResult> {
   if (writeBack === 'off') return { outcome: 'off' };
   for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt += 1) {
-    const found = await gateway.readFileAtBranchHead(input.branch, input.tasksPath);
+    const found =
+      attempt === 1 && input.initial
+        ? input.initial
+        : await gateway.readFileAtBranchHead(input.branch, input.tasksPath);
     if (!found) return { outcome: 'missing', reason: `${input.tasksPath} is not on ${input.branch}` };
     const { head, file } = found;
     const edit = await applyChanges(file.text, input);

@@ -110,7 +110,7 @@ function taskLink(id: string, ctx: IssueRenderContext): TrustedText {
 }
 
 /** `https://github.com/o/r/blob/<branch>/<path>#L<line>`, each path segment encoded (branches may hold `#`). */
-function blobUrl(ctx: Pick<IssueRenderContext, 'htmlBase' | 'branch'>, path: string, line?: number) {
+export function blobUrl(ctx: Pick<IssueRenderContext, 'htmlBase' | 'branch'>, path: string, line?: number) {
   const clean = path.replace(/^(?:\.\/|\/)+/, '');
   const segments = [...ctx.branch.split('/'), ...clean.split('/')].map(encodeURIComponent).join('/');
   const anchor = line === undefined ? '' : `#L${line}`;
