@@ -73,7 +73,6 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
       },
       log: app.log,
       workers,
-      isSelf: selfLogin(app),
       queue: undefined as unknown as JobQueue,
     };
     const handle = (job: Job) => measureJob(metrics, job, () => runJob(job, services));
@@ -104,7 +103,8 @@ export function createSpecSyncApp(options: SpecSyncOptions = {}): ApplicationFun
       ],
       (context) => onPullRequest(context, queue),
     );
-    app.on(['issues.closed', 'issues.reopened'], (context) => onIssueState(context, queue));
+    const isSelf = selfLogin(app);
+    app.on(['issues.closed', 'issues.reopened'], (context) => onIssueState(context, queue, isSelf));
     app.on(['check_suite.requested', 'check_suite.rerequested'], (context) => onCheckSuite(context, queue));
     app.on(['check_run.rerequested', 'check_run.requested_action'], (context) => onCheckRun(context, queue));
     app.on('merge_group.checks_requested', (context) => onMergeGroup(context, queue));

@@ -90,8 +90,6 @@ export interface IssueStateJob extends RepoJob {
   issueNumber: number;
   state: 'open' | 'closed';
   stateReason: string | null;
-  /** The login of the bot that closed or reopened the issue, when a bot did: the job skips this app's own. */
-  botSender?: string;
 }
 
 export type Job =

@@ -23,15 +23,11 @@ export async function runJob(job: Job, services: Services): Promise<void> {
   });
   if (!ctx) return;
   ctx.log.debug({ job }, 'Job started');
-  await dispatch(ctx, job, services);
+  await dispatch(ctx, job);
   ctx.log.info({ ms: Math.round(performance.now() - started) }, 'Job done');
 }
 
-async function dispatch(
-  ctx: JobContext,
-  job: Exclude<Job, { kind: 'repository-installed' }>,
-  services: Services,
-): Promise<void> {
+async function dispatch(ctx: JobContext, job: Exclude<Job, { kind: 'repository-installed' }>): Promise<void> {
   switch (job.kind) {
     case 'push':
       return routePush(ctx, job);
@@ -48,6 +44,6 @@ async function dispatch(
     case 'pull-request-open':
       return describePullRequest(ctx, job);
     case 'issue-state':
-      return followIssueState(ctx, job, services.isSelf);
+      return followIssueState(ctx, job);
   }
 }

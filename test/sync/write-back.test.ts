@@ -67,9 +67,6 @@ describe('writeTaskStatuses', () => {
   });
 });
 
-/** No login is this app's: every close is followed. */
-const notSelf = async () => false;
-
 describe('following a person closing a task issue', () => {
   async function withIssues() {
     const job: IssueStateJob = {
@@ -89,7 +86,7 @@ describe('following a person closing a task issue', () => {
   it('ticks the task in tasks.md and has the new commit checked', async () => {
     const { ctx, gateway, queued, job, issue } = await withIssues();
     await gateway.updateIssue(issue.number, { state: 'closed', stateReason: 'completed' });
-    await followIssueState(ctx, job, notSelf);
+    await followIssueState(ctx, job);
     expect(gateway.fileAt('main', TASKS)).toBe(specKitTasks(2, (n) => (n === 1 ? 'x' : ' ')));
     expect(queued).toEqual([
       { kind: 'check-spec', tasksPath: TASKS, headSha: gateway.branches.get('main'), branch: 'main' },
@@ -100,34 +97,17 @@ describe('following a person closing a task issue', () => {
     const { ctx, gateway, job, issue } = await withIssues();
     await gateway.updateIssue(issue.number, { state: 'closed', stateReason: 'completed' });
     gateway.calls.length = 0;
-    await followIssueState(ctx, job, notSelf);
+    await followIssueState(ctx, job);
     expect(gateway.fileAt('main', TASKS)).toBe(specKitTasks(2, (n) => (n === 1 ? 'x' : ' ')));
     expect(gateway.calls.filter((call) => call === 'getBranchHead main')).toHaveLength(1);
     expect(gateway.calls.filter((call) => call === `readFile ${TASKS}`)).toHaveLength(1);
-  });
-
-  it("skips this app's own close without a request, and follows another bot's", async () => {
-    const { ctx, gateway, job, issue } = await withIssues();
-    await gateway.updateIssue(issue.number, { state: 'closed', stateReason: 'completed' });
-    const asked: string[] = [];
-    const isSelf = async (login: string) => {
-      asked.push(login);
-      return login === 'spec-sync[bot]';
-    };
-    gateway.calls.length = 0;
-    await followIssueState(ctx, { ...job, botSender: 'spec-sync[bot]' }, isSelf);
-    expect(gateway.calls).toEqual([]);
-    expect(gateway.fileAt('main', TASKS)).toBe(specKitTasks(2));
-    await followIssueState(ctx, { ...job, botSender: 'stale[bot]' }, isSelf);
-    expect(gateway.fileAt('main', TASKS)).toBe(specKitTasks(2, (n) => (n === 1 ? 'x' : ' ')));
-    expect(asked).toEqual(['spec-sync[bot]', 'stale[bot]']);
   });
 
   it("puts the person's close back when a sync reopened the issue in between", async () => {
     const { ctx, gateway, job, issue } = await withIssues();
     // The person closed it; a sync that ran before the event (the file still open) reopened it.
     await gateway.updateIssue(issue.number, { state: 'open', stateReason: 'reopened' });
-    await followIssueState(ctx, job, notSelf);
+    await followIssueState(ctx, job);
     expect(gateway.fileAt('main', TASKS)).toBe(specKitTasks(2, (n) => (n === 1 ? 'x' : ' ')));
     const after = await gateway.getIssue(issue.number);
     expect([after.state, after.stateReason]).toEqual(['closed', 'completed']);
@@ -136,9 +116,9 @@ describe('following a person closing a task issue', () => {
   it('writes nothing when the file already agrees (a repeated event)', async () => {
     const { ctx, gateway, job, issue } = await withIssues();
     await gateway.updateIssue(issue.number, { state: 'closed', stateReason: 'completed' });
-    await followIssueState(ctx, job, notSelf);
+    await followIssueState(ctx, job);
     gateway.calls.length = 0;
-    await followIssueState(ctx, job, notSelf);
+    await followIssueState(ctx, job);
     expect(gateway.calls.filter((call) => /^(writeFile|updateIssue)/.test(call))).toEqual([]);
   });
 });

@@ -18,6 +18,4 @@ export interface Services {
   log: Logger;
   /** The process's worker threads for untrusted text (one pool per process); without it, parsing runs here. */
   workers?: WorkerPool;
-  /** Whether a login is this app's own bot account. */
-  isSelf(login: string): Promise<boolean>;
 }

@@ -15,18 +15,8 @@ import { type StatusChange, writeTaskStatuses } from './write-task-statuses.js';
  * repository are handled in the order they came); a sync that ran in between and undid it on the issue is
  * undone in turn. When the file already agrees nothing is written, which makes repeated events harmless.
  */
-export async function followIssueState(
-  ctx: JobContext,
-  job: IssueStateJob,
-  isSelf: (login: string) => Promise<boolean>,
-): Promise<void> {
+export async function followIssueState(ctx: JobContext, job: IssueStateJob): Promise<void> {
   const { gateway, config } = ctx;
-  // spec-sync's own closes and reopens follow the file already: acting on them would only echo. Another
-  // bot's close (a stale-issue bot, a merge bot) is a change like a person's, and tasks.md follows it.
-  if (job.botSender !== undefined && (await isSelf(job.botSender))) {
-    ctx.log.info({ issueNumber: job.issueNumber }, "spec-sync's own change; nothing to follow");
-    return;
-  }
   const issue = await gateway.getIssue(job.issueNumber);
   const marker = readIssueMarker(issue.body);
   const tasksPath = marker?.kind === 'task' ? taskFileOf(marker.spec, config.specs) : null;
